@@ -1,0 +1,51 @@
+# The two commands: `make run` and `make test`. Everything else is a helper of theirs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+UV_VERSION := 0.13.9
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run stop test lint typecheck openapi openapi-check pytest clean
+
+install: $(STAMP)
+
+$(STAMP): backend/requirements.lock backend/pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is needed"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python backend/requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e backend
+	touch $(STAMP)
+
+# Re-pin after editing backend/pyproject.toml.
+lock: $(BIN)/uv
+	$(BIN)/uv pip compile backend/pyproject.toml --extra dev --universal --python-version 3.11 -q -o backend/requirements.lock
+
+run: install
+	$(BIN)/anjie run
+
+stop: install
+	$(BIN)/anjie db stop
+
+lint: install
+	$(BIN)/ruff check backend tests
+	$(BIN)/ruff format --check backend tests
+
+typecheck: install
+	$(BIN)/mypy
+
+openapi: install
+	$(BIN)/anjie openapi
+
+openapi-check: install
+	$(BIN)/anjie openapi --check
+
+pytest: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# pytest runs last: its closing line is the verdict.
+test: install lint typecheck openapi-check
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

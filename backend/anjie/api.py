@@ -1,0 +1,23 @@
+"""The /api/v1 router: every domain's endpoints, in one place."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from anjie.audit.endpoints import router as audit_router
+from anjie.auth.endpoints import router as auth_router
+from anjie.calendars.endpoints import router as calendar_router
+from anjie.meta.endpoints import router as meta_router
+from anjie.orgs.endpoints import router as orgs_router
+from anjie.users.endpoints import router as users_router
+
+api_router = APIRouter(prefix="/api/v1")
+for router in (
+    auth_router,
+    orgs_router,
+    users_router,
+    audit_router,
+    calendar_router,
+    meta_router,
+):
+    api_router.include_router(router)

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from anjie.auth.models import LoginAttempt, RefreshToken
+
+
+async def failures_since(
+    session: AsyncSession, *, username_key: str | None, ip: str | None, since: datetime
+) -> tuple[int, datetime | None]:
+    """How many failures in the window, and when the oldest of them happened."""
+    query = select(func.count(), func.min(LoginAttempt.at)).where(LoginAttempt.at >= since)
+    if username_key is not None:
+        query = query.where(LoginAttempt.username_key == username_key)
+    if ip is not None:
+        query = query.where(LoginAttempt.ip == ip)
+    count, oldest = (await session.execute(query)).one()
+    return int(count), oldest
+
+
+async def add_failure(session: AsyncSession, *, username_key: str, ip: str, at: datetime) -> None:
+    session.add(LoginAttempt(username_key=username_key, ip=ip, at=at))
+    await session.flush()
+
+
+async def clear_account_failures(session: AsyncSession, username_key: str) -> None:
+    await session.execute(delete(LoginAttempt).where(LoginAttempt.username_key == username_key))
+
+
+async def get_refresh_for_update(session: AsyncSession, token_hash: bytes) -> RefreshToken | None:
+    query = select(RefreshToken).where(RefreshToken.token_hash == token_hash).with_for_update()
+    return (await session.scalars(query)).one_or_none()
+
+
+async def revoke_family(session: AsyncSession, family_id: uuid.UUID, at: datetime) -> None:
+    await session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=at)
+    )
+
+
+async def revoke_user(session: AsyncSession, user_id: uuid.UUID, at: datetime) -> None:
+    await session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=at)
+    )

@@ -1,0 +1,156 @@
+"""The `anjie` command: database, migrations, demo data, OpenAPI contract, server."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+OPENAPI_FILE = PROJECT_DIR / "openapi" / "openapi.json"
+
+
+def _database_url() -> str:
+    from anjie.config import get_settings
+
+    settings = get_settings()
+    if settings.database_url is not None:
+        return settings.database_url.get_secret_value()
+    return _start_dev_db()
+
+
+def _start_dev_db() -> str:
+    from anjie.core.devdb import ensure_dev_cluster
+
+    url = ensure_dev_cluster(PROJECT_DIR)
+    asyncio.run(_create_database(url, "anjie"))
+    return url.rsplit("/", 1)[0] + "/anjie"
+
+
+async def _create_database(server_url: str, name: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(server_url)
+    try:
+        if not await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name):
+            await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+
+
+def migrate(url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config(str(Path(__file__).parent / "migrations" / "alembic.ini"))
+    config.attributes["url"] = url
+    command.upgrade(config, "head")
+
+
+async def _seed_demo(url: str) -> int:
+    from anjie import demo
+    from anjie.core.db import Database
+
+    db = Database(url, pool_size=1)
+    try:
+        async with db.sessionmaker() as session, session.begin():
+            return await demo.load(session)
+    finally:
+        await db.dispose()
+
+
+def openapi_document() -> str:
+    from anjie.config import Settings
+    from anjie.main import create_app
+
+    app = create_app(Settings(docs_enabled=False, log_json=False))
+    return json.dumps(app.openapi(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _serve(url: str) -> None:
+    import uvicorn
+
+    from anjie.config import get_settings
+
+    os.environ["ANJIE_DATABASE_URL"] = url
+    get_settings.cache_clear()
+    settings = get_settings()
+    uvicorn.run(
+        "anjie.main:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        log_config=None,
+        access_log=False,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="anjie", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    db = sub.add_parser("db", help="the embedded development cluster")
+    db.add_argument("action", choices=["start", "stop", "url"])
+    sub.add_parser("migrate", help="apply database migrations")
+    seed = sub.add_parser("seed", help="load data")
+    seed.add_argument("what", choices=["demo"])
+    api = sub.add_parser("openapi", help="write or check openapi/openapi.json")
+    api.add_argument("--check", action="store_true")
+    sub.add_parser("serve", help="serve the API (and the SPA build)")
+    sub.add_parser("run", help="database, migrations, demo data, then serve")
+    args = parser.parse_args(argv)
+
+    if args.command == "db":
+        if args.action == "stop":
+            from anjie.core.devdb import stop_dev_cluster
+
+            print("stopped" if stop_dev_cluster(PROJECT_DIR) else "not running")
+        else:
+            print(_start_dev_db())
+        return 0
+    if args.command == "migrate":
+        migrate(_database_url())
+        return 0
+    if args.command == "seed":
+        from anjie.config import get_settings
+
+        if not get_settings().is_dev:
+            print("demo data is for development only (ANJIE_ENV=dev)", file=sys.stderr)
+            return 2
+        print(f"demo data: {asyncio.run(_seed_demo(_database_url()))} rows added")
+        return 0
+    if args.command == "openapi":
+        document = openapi_document()
+        if args.check:
+            current = OPENAPI_FILE.read_text() if OPENAPI_FILE.exists() else ""
+            if current != document:
+                print("openapi/openapi.json is stale: run `make openapi`", file=sys.stderr)
+                return 1
+            print("openapi/openapi.json is current")
+            return 0
+        OPENAPI_FILE.parent.mkdir(exist_ok=True)
+        OPENAPI_FILE.write_text(document)
+        print(f"wrote {OPENAPI_FILE.relative_to(PROJECT_DIR)}")
+        return 0
+    url = _database_url()
+    if args.command == "run":
+        from anjie import demo
+        from anjie.config import get_settings
+
+        migrate(url)
+        settings = get_settings()
+        if settings.is_dev:
+            asyncio.run(_seed_demo(url))
+        print(f"\nAnjie 案结 is at http://{settings.host}:{settings.port}/")
+        print(f"API docs: http://{settings.host}:{settings.port}/api/v1/docs")
+        if settings.is_dev:
+            names = ", ".join(u.username for u in demo.USERS)
+            print(f"Demo accounts: {names} — password {demo.DEMO_PASSWORD}\n", flush=True)
+    _serve(url)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

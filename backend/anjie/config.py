@@ -1,0 +1,102 @@
+"""Settings: one object, read from ANJIE_* environment variables (and .env in dev)."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Dev-only secrets. Production refuses to start while any of them is in use, so a forgotten
+# variable cannot silently sign real tokens with a key that is published in this repository.
+DEV_JWT_KEYS = '{"dev-1": "anjie-dev-jwt-secret-change-me-0123456789abcdef"}'
+DEV_PII_KEYS = '{"dev-1": "ZGV2LXBpaS1rZXktMzItYnl0ZXMtY2hhbmdlLW1lISE="}'
+DEV_BLIND_INDEX_KEY = "anjie-dev-blind-index-key-change-me"
+
+
+class Environment(StrEnum):
+    dev = "dev"
+    test = "test"
+    production = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="ANJIE_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    env: Environment = Environment.dev
+    database_url: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("ANJIE_DATABASE_URL", "DATABASE_URL")
+    )
+    db_pool_size: int = Field(default=10, ge=1, le=200)
+    db_echo: bool = False
+
+    jwt_keys: SecretStr = SecretStr(DEV_JWT_KEYS)
+    jwt_active_kid: str = "dev-1"
+    jwt_issuer: str = "anjie"
+    jwt_audience: str = "anjie-api"
+    access_token_minutes: int = Field(default=15, ge=1, le=15)
+    refresh_token_days: int = Field(default=14, ge=1, le=90)
+    refresh_cookie_secure: bool = True
+
+    pii_keys: SecretStr = SecretStr(DEV_PII_KEYS)
+    pii_active_kid: str = "dev-1"
+    blind_index_key: SecretStr = SecretStr(DEV_BLIND_INDEX_KEY)
+
+    login_max_failures_per_account: int = Field(default=5, ge=1)
+    login_max_failures_per_ip: int = Field(default=20, ge=1)
+    login_window_seconds: int = Field(default=900, ge=1)
+
+    max_body_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+    data_dir: Path = Path(".data")
+    docs_enabled: bool = True
+    log_level: str = "INFO"
+    log_json: bool = True
+    host: str = "127.0.0.1"
+    port: int = 8000
+    spa_dir: Path | None = None
+
+    @field_validator("jwt_keys")
+    @classmethod
+    def _jwt_keys_json(cls, value: SecretStr) -> SecretStr:
+        keys = json.loads(value.get_secret_value())
+        if not isinstance(keys, dict) or not keys:
+            raise ValueError("ANJIE_JWT_KEYS must be a JSON object of kid -> secret")
+        if any(len(str(secret)) < 32 for secret in keys.values()):
+            raise ValueError("every JWT secret must be at least 32 characters")
+        return value
+
+    @model_validator(mode="after")
+    def _refuse_dev_secrets_in_production(self) -> Settings:
+        if self.jwt_active_kid not in self.jwt_key_ring:
+            raise ValueError("ANJIE_JWT_ACTIVE_KID is not a key of ANJIE_JWT_KEYS")
+        if self.env is Environment.production:
+            dev = {
+                "ANJIE_JWT_KEYS": self.jwt_keys.get_secret_value() == DEV_JWT_KEYS,
+                "ANJIE_PII_KEYS": self.pii_keys.get_secret_value() == DEV_PII_KEYS,
+                "ANJIE_BLIND_INDEX_KEY": self.blind_index_key.get_secret_value()
+                == DEV_BLIND_INDEX_KEY,
+            }
+            bad = [name for name, is_dev in dev.items() if is_dev]
+            if bad:
+                raise ValueError(f"production refuses the dev defaults of: {', '.join(bad)}")
+            if self.database_url is None:
+                raise ValueError("production needs ANJIE_DATABASE_URL")
+        return self
+
+    @property
+    def jwt_key_ring(self) -> dict[str, str]:
+        return {str(k): str(v) for k, v in json.loads(self.jwt_keys.get_secret_value()).items()}
+
+    @property
+    def is_dev(self) -> bool:
+        return self.env is Environment.dev
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

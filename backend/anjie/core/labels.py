@@ -1,0 +1,24 @@
+"""Enum labels in both UI languages: one place, served by /meta/enums (GLOSSARY.md)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+_REGISTRY: dict[str, tuple[type[StrEnum], dict[str, tuple[str, str]]]] = {}
+
+
+def register(name: str, enum: type[StrEnum], labels: dict[str, tuple[str, str]]) -> None:
+    missing = {member.value for member in enum} - set(labels)
+    if missing:
+        raise ValueError(f"enum {name} lacks labels for {sorted(missing)}")
+    _REGISTRY[name] = (enum, labels)
+
+
+def all_enums() -> dict[str, list[dict[str, str]]]:
+    return {
+        name: [
+            {"value": member.value, "zh-CN": labels[member.value][0], "en": labels[member.value][1]}
+            for member in enum
+        ]
+        for name, (enum, labels) in sorted(_REGISTRY.items())
+    }

@@ -1,0 +1,129 @@
+"""Pure ASGI middleware: request ids, body-size limits, hostile URLs, access logs, last-resort 500s.
+
+Written at the ASGI level (not BaseHTTPMiddleware) so that streaming bodies are counted as they
+arrive and an unhandled error still leaves as problem+json carrying its request id.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import uuid
+from typing import Any
+from urllib.parse import unquote
+
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from anjie.core import errors
+from anjie.core.i18n import negotiate
+from anjie.core.logging import request_id_var
+
+log = logging.getLogger("anjie.access")
+_VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+class RequestContextMiddleware:
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, max_json_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.max_json_bytes = max_json_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        incoming = headers.get("x-request-id", "")
+        request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        token = request_id_var.set(request_id)
+        lang = negotiate(headers.get("accept-language"))
+        started = time.perf_counter()
+        status_holder: dict[str, Any] = {"status": 0, "started": False}
+        is_json = "json" in headers.get("content-type", "")
+        limit = self.max_json_bytes if is_json else self.max_body_bytes
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status_holder["status"] = message["status"]
+                status_holder["started"] = True
+                message.setdefault("headers", [])
+                message["headers"] = [
+                    *message["headers"],
+                    (b"x-request-id", request_id.encode()),
+                ]
+            await send(message)
+
+        async def problem(err: errors.AppError) -> None:
+            body = {
+                "type": f"https://anjie.example/problems/{err.code.replace('_', '-')}",
+                "title": err.title,
+                "status": err.status,
+                "detail": err.detail(lang),
+                "code": err.code,
+                "request_id": request_id,
+            }
+            raw = json.dumps(body, ensure_ascii=False).encode()
+            await send_with_id(
+                {
+                    "type": "http.response.start",
+                    "status": err.status,
+                    "headers": [
+                        (b"content-type", b"application/problem+json"),
+                        (b"content-length", str(len(raw)).encode()),
+                        *((k.lower().encode(), v.encode()) for k, v in err.headers.items()),
+                    ],
+                }
+            )
+            await send_with_id({"type": "http.response.body", "body": raw})
+
+        try:
+            declared = headers.get("content-length")
+            if declared is not None and (not declared.isdigit() or int(declared) > limit):
+                await problem(errors.PayloadTooLarge(limit=limit))
+                return
+            raw_path = unquote(scope.get("raw_path", b"").decode("latin-1"))
+            if "\x00" in raw_path or "\x00" in unquote(
+                scope.get("query_string", b"").decode("latin-1")
+            ):
+                await problem(errors.ValidationFailed("URL contains a NUL character"))
+                return
+
+            received = 0
+
+            async def counting_receive() -> Message:
+                nonlocal received
+                message = await receive()
+                if message["type"] == "http.request":
+                    received += len(message.get("body", b""))
+                    if received > limit:
+                        # An HTTPException survives FastAPI's body parsing (others become 400).
+                        raise HTTPException(413, detail=str(limit))
+                return message
+
+            await self.app(scope, counting_receive, send_with_id)
+        except HTTPException as exc:
+            if exc.status_code != 413:
+                raise
+            if not status_holder["started"]:
+                await problem(errors.PayloadTooLarge(limit=limit))
+        except Exception:
+            log.exception("unhandled error", extra={"request_id": request_id})
+            if not status_holder["started"]:
+                await problem(errors.InternalError())
+        finally:
+            log.info(
+                "request",
+                extra={
+                    "request_id": request_id,
+                    "method": scope.get("method"),
+                    # The path only: query strings may carry search terms, never logged.
+                    "path": scope.get("path"),
+                    "status": status_holder["status"],
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                },
+            )
+            request_id_var.reset(token)

@@ -1,0 +1,201 @@
+"""Renders every error as RFC 9457 application/problem+json, in the caller's language."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError, DBAPIError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from anjie.core import errors
+from anjie.core.i18n import Lang, negotiate
+
+log = logging.getLogger("anjie.errors")
+
+PROBLEM_JSON = "application/problem+json"
+
+# zh-CN wording for the pydantic error types a form can produce; others fall back to English.
+_ZH_MESSAGES: dict[str, str] = {
+    "missing": "必填项",
+    "string_too_short": "长度不能少于 {min_length} 个字符",
+    "string_too_long": "长度不能超过 {max_length} 个字符",
+    "string_type": "应为文本",
+    "string_pattern_mismatch": "格式不正确",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "decimal_parsing": "应为金额数字",
+    "bool_type": "应为是或否",
+    "bool_parsing": "应为是或否",
+    "greater_than": "应大于 {gt}",
+    "greater_than_equal": "应不小于 {ge}",
+    "less_than": "应小于 {lt}",
+    "less_than_equal": "应不大于 {le}",
+    "enum": "不是允许的取值：{expected}",
+    "literal_error": "不是允许的取值：{expected}",
+    "date_type": "应为日期（YYYY-MM-DD）",
+    "date_parsing": "应为日期（YYYY-MM-DD）",
+    "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
+    "datetime_type": "应为带时区的时间",
+    "datetime_parsing": "应为带时区的时间",
+    "timezone_aware": "时间须带时区",
+    "uuid_parsing": "编号格式不正确",
+    "uuid_type": "编号格式不正确",
+    "list_type": "应为列表",
+    "too_short": "至少需要 {min_length} 项",
+    "too_long": "最多 {max_length} 项",
+    "dict_type": "应为对象",
+    "model_type": "应为对象",
+    "json_invalid": "JSON 格式错误",
+    "extra_forbidden": "不允许的字段",
+    "value_error": "取值无效",
+    "nul_character": "不能包含空字符（\\u0000）",
+    "url_parsing": "网址格式不正确",
+}
+
+
+def problem_response(
+    request: Request,
+    *,
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    errors_: Sequence[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> JSONResponse:
+    request_id = getattr(request.state, "request_id", None)
+    body: dict[str, Any] = {
+        "type": f"https://anjie.example/problems/{code.replace('_', '-')}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "code": code,
+        "request_id": request_id,
+    }
+    if errors_:
+        body["errors"] = list(errors_)
+    if extra:
+        body.update(extra)
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_JSON)
+
+
+def lang_of(request: Request) -> Lang:
+    return negotiate(request.headers.get("accept-language"))
+
+
+def _pointer(loc: Sequence[int | str]) -> tuple[str, str | None]:
+    """Map a pydantic location to a JSON pointer into the body, or a parameter name."""
+    if not loc:
+        return "#", None
+    where, *rest = loc
+    if where == "body":
+        return "#/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in rest), None
+    return "#", f"{where}:{'.'.join(str(p) for p in rest)}"
+
+
+def validation_items(raw: Sequence[Any], lang: Lang) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for err in raw[:50]:
+        etype = str(err.get("type", "value_error"))
+        ctx = {k: v for k, v in (err.get("ctx") or {}).items() if isinstance(v, str | int | float)}
+        message = str(err.get("msg", "invalid"))
+        if message.startswith("Value error, "):
+            message = message.removeprefix("Value error, ")
+        if etype == "value_error" and "NUL" in message:
+            etype = "nul_character"
+        if lang == "zh-CN" and etype in _ZH_MESSAGES:
+            try:
+                message = _ZH_MESSAGES[etype].format(**ctx)
+            except (KeyError, IndexError):
+                message = _ZH_MESSAGES[etype]
+        pointer, parameter = _pointer(tuple(err.get("loc", ())))
+        item: dict[str, Any] = {"pointer": pointer, "detail": message, "code": etype}
+        if parameter:
+            item["parameter"] = parameter
+        items.append(item)
+    return items
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(errors.AppError)
+    async def _app_error(request: Request, exc: errors.AppError) -> JSONResponse:
+        lang = lang_of(request)
+        return problem_response(
+            request,
+            status=exc.status,
+            code=exc.code,
+            title=exc.title,
+            detail=exc.detail(lang),
+            errors_=exc.errors,
+            headers=exc.headers,
+            extra=exc.extra(),
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        lang = lang_of(request)
+        err = errors.ValidationFailed()
+        return problem_response(
+            request,
+            status=422,
+            code=err.code,
+            title=err.title,
+            detail=err.detail(lang),
+            errors_=validation_items(exc.errors(), lang),
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        mapped: dict[int, type[errors.AppError]] = {
+            401: errors.Unauthorized,
+            403: errors.Forbidden,
+            404: errors.NotFound,
+            405: errors.MethodNotAllowed,
+            413: errors.PayloadTooLarge,
+            415: errors.UnsupportedMediaType,
+        }
+        cls = mapped.get(exc.status_code, errors.BadRequest)
+        err = cls(limit=exc.detail) if cls is errors.PayloadTooLarge else cls()
+        lang = lang_of(request)
+        return problem_response(
+            request,
+            status=exc.status_code,
+            code=err.code,
+            title=err.title,
+            detail=err.detail(lang),
+            headers=dict(exc.headers or {}),
+        )
+
+    @app.exception_handler(DBAPIError)
+    async def _db(request: Request, exc: DBAPIError) -> JSONResponse:
+        # Values the schema let through but PostgreSQL refuses (out-of-range numbers, bytes
+        # the encoding cannot hold) are the client's fault: 422, and the transaction is gone.
+        sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+        lang = lang_of(request)
+        if isinstance(exc, DataError) or sqlstate.startswith("22"):
+            err = errors.ValidationFailed()
+            return problem_response(
+                request, status=422, code="invalid_value", title=err.title, detail=err.detail(lang)
+            )
+        return await _unexpected(request, exc)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error(
+            "unhandled error",
+            exc_info=exc,
+            extra={"request_id": getattr(request.state, "request_id", None)},
+        )
+        err = errors.InternalError()
+        return problem_response(
+            request, status=500, code=err.code, title=err.title, detail=err.detail(lang_of(request))
+        )

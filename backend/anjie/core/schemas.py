@@ -1,0 +1,61 @@
+"""Base models for request and response bodies.
+
+Strings are hostile until proven otherwise: PostgreSQL cannot store NUL, so a NUL anywhere in a
+request body is a 422 at the field that carries it, before any SQL runs.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+NoNul = AfterValidator(_no_nul)
+
+Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
+Name = Annotated[str, NoNul, Field(min_length=1, max_length=100)]
+ShortText = Annotated[str, NoNul, Field(max_length=200)]
+LongText = Annotated[str, NoNul, Field(max_length=20_000)]
+Reason = Annotated[str, NoNul, Field(min_length=2, max_length=2000)]
+
+
+def _find_nul(value: Any, path: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found = _find_nul(key, path) or _find_nul(item, (*path, str(key)))
+            if found is not None:
+                return found
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _find_nul(item, (*path, index))
+            if found is not None:
+                return found
+    return None
+
+
+class ApiModel(BaseModel):
+    """Request bodies: unknown fields are refused, text is trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_nul(cls, data: Any) -> Any:
+        # A net under the per-field check, for fields typed without NoNul (dict values, keys).
+        found = _find_nul(data, ())
+        if found is not None:
+            raise ValueError(f"must not contain NUL characters (at /{'/'.join(map(str, found))})")
+        return data
+
+
+class OutModel(BaseModel):
+    model_config = ConfigDict(from_attributes=True)

@@ -1,0 +1,95 @@
+"""Application factory: `uvicorn anjie.main:create_app --factory`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
+
+from anjie.api import api_router
+from anjie.config import Settings, get_settings
+from anjie.core import logging as app_logging
+from anjie.core import problems
+from anjie.core.db import Database
+from anjie.core.middleware import RequestContextMiddleware
+from anjie.meta.endpoints import health_router
+
+MAX_JSON_BYTES = 2 * 1024 * 1024
+DESCRIPTION = (
+    "案结 Anjie — case system for clearing backlogged law- and litigation-related petition "
+    "cases. Errors are RFC 9457 problem+json; lists use keyset pagination."
+)
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.name
+
+
+class SpaFiles(StaticFiles):
+    """Serves the built SPA; unknown paths fall back to index.html (history-mode routing)."""
+
+    async def get_response(self, path: str, scope: Scope):  # type: ignore[no-untyped-def]
+        response = await super().get_response(path, scope)
+        if response.status_code == 404 and not path.startswith(("api/", "assets/")):
+            return await super().get_response("index.html", scope)
+        return response
+
+
+def _spa_dir(settings: Settings) -> Path | None:
+    if settings.spa_dir is not None:
+        return settings.spa_dir if settings.spa_dir.is_dir() else None
+    root = Path(__file__).resolve().parents[2] / "frontend"
+    for candidate in (root / "dist", root / "public"):
+        if (candidate / "index.html").exists():
+            return candidate
+    return None
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app_logging.configure(settings.log_level, json_lines=settings.log_json)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.database_url is None:
+            raise RuntimeError("ANJIE_DATABASE_URL is not set (make run sets it for you)")
+        app.state.db = Database(
+            settings.database_url.get_secret_value(),
+            pool_size=settings.db_pool_size,
+            echo=settings.db_echo,
+        )
+        try:
+            yield
+        finally:
+            await app.state.db.dispose()
+
+    docs = settings.docs_enabled
+    app = FastAPI(
+        title="Anjie 案结",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs" if docs else None,
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    problems.install(app)
+    app.include_router(api_router)
+    app.include_router(health_router)
+    app.add_middleware(
+        RequestContextMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        max_json_bytes=MAX_JSON_BYTES,
+    )
+    spa = _spa_dir(settings)
+    if spa is not None:
+        app.mount("/", SpaFiles(directory=spa, html=True), name="spa")
+    return app

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field
+
+from anjie.core.schemas import ApiModel, Name, NoNul, OutModel
+from anjie.orgs.models import OrgKind
+
+Code = Annotated[str, NoNul, Field(pattern=r"^[A-Za-z0-9_-]{1,32}$")]
+RegionCode = Annotated[str, NoNul, Field(pattern=r"^[0-9]{6,12}$")]
+ShortName = Annotated[str, NoNul, Field(min_length=1, max_length=20)]
+
+
+class OrgUnitCreate(ApiModel):
+    parent_id: uuid.UUID
+    name: Name
+    short_name: ShortName | None = None
+    kind: OrgKind
+    code: Code
+    region_code: RegionCode | None = None
+
+
+class OrgUnitUpdate(ApiModel):
+    parent_id: uuid.UUID | None = None
+    name: Name | None = None
+    short_name: ShortName | None = None
+    kind: OrgKind | None = None
+    code: Code | None = None
+    region_code: RegionCode | None = None
+    is_active: bool | None = None
+
+
+class OrgUnitOut(OutModel):
+    id: uuid.UUID
+    parent_id: uuid.UUID | None
+    name: str
+    short_name: str | None
+    kind: OrgKind
+    code: str
+    region_code: str | None
+    is_active: bool
+    depth: int
+    version: int
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field, field_validator
+
+from anjie.core.schemas import ApiModel, Name, NoNul, OutModel
+from anjie.users.models import Role
+
+MIN_PASSWORD = 12
+
+Username = Annotated[str, NoNul, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$")]
+Password = Annotated[str, NoNul, Field(min_length=MIN_PASSWORD, max_length=256)]
+Post = Annotated[str, NoNul, Field(min_length=1, max_length=100)]
+Roles = Annotated[list[Role], Field(max_length=5)]
+
+
+def _unique_roles(roles: list[Role]) -> list[Role]:
+    return sorted(set(roles), key=list(Role).index)
+
+
+class UserCreate(ApiModel):
+    org_unit_id: uuid.UUID
+    username: Username
+    display_name: Name
+    post: Post | None = None
+    roles: Roles = []
+    password: Password
+
+    _roles = field_validator("roles")(_unique_roles)
+
+
+class UserUpdate(ApiModel):
+    org_unit_id: uuid.UUID | None = None
+    display_name: Name | None = None
+    post: Post | None = None
+    is_active: bool | None = None
+
+
+class RolesUpdate(ApiModel):
+    roles: Roles
+
+    _roles = field_validator("roles")(_unique_roles)
+
+
+class PasswordReset(ApiModel):
+    new_password: Password
+
+
+class UserOut(OutModel):
+    id: uuid.UUID
+    org_unit_id: uuid.UUID
+    username: str
+    display_name: str
+    post: str | None
+    roles: list[Role]
+    is_active: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,205 @@
+"""Accounts: create, update, disable, roles, password reset — all within the caller's subtree."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from anjie.audit import service as audit
+from anjie.auth import service as auth_service
+from anjie.auth.principal import Principal
+from anjie.core import clock
+from anjie.core.concurrency import check_version
+from anjie.core.ids import uuid7
+from anjie.core.pagination import decode_cursor
+from anjie.core.security import hash_password
+from anjie.orgs import repository as orgs_repo
+from anjie.orgs.errors import OrgUnitNotFound
+from anjie.users import repository as repo
+from anjie.users.errors import CannotChangeSelf, UsernameTaken, UserNotFound
+from anjie.users.models import User
+from anjie.users.schemas import PasswordReset, RolesUpdate, UserCreate, UserOut, UserUpdate
+
+
+def to_out(user: User) -> UserOut:
+    return UserOut.model_validate(user)
+
+
+def _snapshot(user: User) -> dict[str, object]:
+    return {
+        "org_unit_id": user.org_unit_id,
+        "username": user.username,
+        "display_name": user.display_name,
+        "post": user.post,
+        "roles": list(user.roles),
+        "is_active": user.is_active,
+    }
+
+
+async def get(session: AsyncSession, principal: Principal, user_id: uuid.UUID) -> User:
+    row = await repo.get_in_scope(session, user_id, principal.org_path)
+    if row is None:
+        raise UserNotFound()
+    return row[0]
+
+
+async def list_users(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    cursor: str | None,
+    limit: int,
+    org_unit_id: uuid.UUID | None,
+    role: str | None,
+    q: str | None,
+    is_active: bool | None,
+) -> Sequence[User]:
+    key = decode_cursor(cursor, 1)
+    try:
+        after = uuid.UUID(str(key[0])) if key else None
+    except ValueError:
+        after = None
+    return await repo.list_in_scope(
+        session,
+        principal.org_path,
+        after_id=after,
+        limit=limit + 1,
+        org_unit_id=org_unit_id,
+        role=role,
+        q=q,
+        is_active=is_active,
+    )
+
+
+async def create(session: AsyncSession, principal: Principal, data: UserCreate) -> User:
+    unit = await orgs_repo.get_in_scope(session, data.org_unit_id, principal.org_path)
+    if unit is None:
+        raise OrgUnitNotFound()
+    if await repo.username_taken(session, data.username):
+        raise UsernameTaken()
+    user = User(
+        id=uuid7(),
+        org_unit_id=unit.id,
+        username=data.username,
+        display_name=data.display_name,
+        post=data.post,
+        roles=[r.value for r in data.roles],
+        password_hash=hash_password(data.password),
+    )
+    session.add(user)
+    await session.flush()
+    await session.refresh(user)
+    await audit.record(
+        session,
+        principal,
+        "user.create",
+        entity_type="user",
+        entity_id=user.id,
+        org_unit_id=unit.id,
+        org_path=unit.path,
+        after=_snapshot(user),
+    )
+    return user
+
+
+async def _locked(
+    session: AsyncSession, principal: Principal, user_id: uuid.UUID, expected: int | None
+) -> tuple[User, str]:
+    row = await repo.get_in_scope(session, user_id, principal.org_path, for_update=True)
+    if row is None:
+        raise UserNotFound()
+    if expected is not None:
+        check_version(expected, row[0].version)
+    return row
+
+
+async def _revoke_sessions(session: AsyncSession, user: User) -> None:
+    """Every access token carries token_version; bumping it ends them all at once."""
+    user.token_version += 1
+    await auth_service.revoke_all_refresh_tokens(session, user.id)
+
+
+async def update(
+    session: AsyncSession, principal: Principal, user_id: uuid.UUID, data: UserUpdate, expected: int
+) -> User:
+    user, path = await _locked(session, principal, user_id, expected)
+    before = _snapshot(user)
+    changes = data.model_dump(exclude_unset=True)
+    if user.id == principal.id and changes.get("is_active") is False:
+        raise CannotChangeSelf()
+    if changes.get("org_unit_id") is not None:
+        unit = await orgs_repo.get_in_scope(session, changes["org_unit_id"], principal.org_path)
+        if unit is None:
+            raise OrgUnitNotFound()
+        path = unit.path
+    for field in ("org_unit_id", "display_name", "post", "is_active"):
+        if field in changes and (changes[field] is not None or field == "post"):
+            setattr(user, field, changes[field])
+    if before["is_active"] and not user.is_active:
+        await _revoke_sessions(session, user)
+    user.updated_at = clock.now()
+    await session.flush()
+    action = "user.disable" if before["is_active"] and not user.is_active else "user.update"
+    await audit.record(
+        session,
+        principal,
+        action,
+        entity_type="user",
+        entity_id=user.id,
+        org_unit_id=user.org_unit_id,
+        org_path=path,
+        before=before,
+        after=_snapshot(user),
+    )
+    return user
+
+
+async def set_roles(
+    session: AsyncSession,
+    principal: Principal,
+    user_id: uuid.UUID,
+    data: RolesUpdate,
+    expected: int,
+) -> User:
+    user, path = await _locked(session, principal, user_id, expected)
+    if user.id == principal.id:
+        raise CannotChangeSelf()
+    before = _snapshot(user)
+    user.roles = [r.value for r in data.roles]
+    await _revoke_sessions(session, user)
+    user.updated_at = clock.now()
+    await session.flush()
+    await audit.record(
+        session,
+        principal,
+        "user.set_roles",
+        entity_type="user",
+        entity_id=user.id,
+        org_unit_id=user.org_unit_id,
+        org_path=path,
+        before=before,
+        after=_snapshot(user),
+    )
+    return user
+
+
+async def reset_password(
+    session: AsyncSession, principal: Principal, user_id: uuid.UUID, data: PasswordReset
+) -> User:
+    user, path = await _locked(session, principal, user_id, None)
+    user.password_hash = hash_password(data.new_password)
+    await _revoke_sessions(session, user)
+    user.updated_at = clock.now()
+    await session.flush()
+    await audit.record(
+        session,
+        principal,
+        "user.reset_password",
+        entity_type="user",
+        entity_id=user.id,
+        org_unit_id=user.org_unit_id,
+        org_path=path,
+    )
+    return user
