@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from anjie.assignments.endpoints import router as assignments_router
 from anjie.audit.endpoints import router as audit_router
 from anjie.auth.endpoints import router as auth_router
 from anjie.calendars.endpoints import router as calendar_router
+from anjie.campaigns.endpoints import router as campaigns_router
+from anjie.cases.endpoints import router as cases_router
 from anjie.meta.endpoints import router as meta_router
 from anjie.orgs.endpoints import router as orgs_router
+from anjie.petitioners.endpoints import router as petitioners_router
+from anjie.plans.endpoints import router as plans_router
 from anjie.users.endpoints import router as users_router
 
 api_router = APIRouter(prefix="/api/v1")
@@ -16,6 +21,11 @@ for router in (
     auth_router,
     orgs_router,
     users_router,
+    campaigns_router,
+    petitioners_router,
+    cases_router,
+    assignments_router,
+    plans_router,
     audit_router,
     calendar_router,
     meta_router,

@@ -70,6 +70,19 @@ class Settings(BaseSettings):
             raise ValueError("every JWT secret must be at least 32 characters")
         return value
 
+    @field_validator("pii_keys")
+    @classmethod
+    def _pii_keys_json(cls, value: SecretStr) -> SecretStr:
+        import base64
+
+        keys = json.loads(value.get_secret_value())
+        if not isinstance(keys, dict) or not keys:
+            raise ValueError("ANJIE_PII_KEYS must be a JSON object of kid -> base64 key")
+        for secret in keys.values():
+            if len(base64.b64decode(str(secret))) != 32:
+                raise ValueError("every ANJIE_PII_KEYS key must be 32 bytes, base64-encoded")
+        return value
+
     @model_validator(mode="after")
     def _refuse_dev_secrets_in_production(self) -> Settings:
         if self.jwt_active_kid not in self.jwt_key_ring:

@@ -15,6 +15,7 @@ from anjie.api import api_router
 from anjie.config import Settings, get_settings
 from anjie.core import logging as app_logging
 from anjie.core import problems
+from anjie.core.crypto import PiiCipher
 from anjie.core.db import Database
 from anjie.core.middleware import RequestContextMiddleware
 from anjie.meta.endpoints import health_router
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=_operation_id,
     )
     app.state.settings = settings
+    app.state.cipher = PiiCipher.from_settings(settings)
     problems.install(app)
     app.include_router(api_router)
     app.include_router(health_router)

@@ -1,13 +1,36 @@
 """Imports every domain's ORM models so the metadata is complete (migrations, checks)."""
 
+from anjie.assignments.models import Assignment
 from anjie.audit.models import AuditEvent
 from anjie.auth.models import LoginAttempt, RefreshToken
 from anjie.calendars.models import CalendarDay, CalendarYear
+from anjie.campaigns.models import Campaign, CampaignPhase
+from anjie.cases.models import (
+    Case,
+    CaseNumberCounter,
+    CasePetitioner,
+    CaseProcedure,
+    CaseReceivingOrgan,
+)
 from anjie.core.db import Base
+from anjie.idempotency.models import IdempotencyRecord
 from anjie.orgs.models import OrgUnit
+from anjie.petitioners.models import Petitioner
+from anjie.plans.models import PlanVersion
 from anjie.users.models import User
 
 __all__ = [
+    "Assignment",
+    "Campaign",
+    "CampaignPhase",
+    "Case",
+    "CaseNumberCounter",
+    "CasePetitioner",
+    "CaseProcedure",
+    "CaseReceivingOrgan",
+    "IdempotencyRecord",
+    "Petitioner",
+    "PlanVersion",
     "AuditEvent",
     "Base",
     "CalendarDay",

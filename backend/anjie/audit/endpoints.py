@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
+from pydantic import AwareDatetime
 
 from anjie.audit import repository, service
 from anjie.audit.models import AuditEvent
@@ -13,6 +13,7 @@ from anjie.auth.dependencies import Authorize
 from anjie.auth.permissions import Permission
 from anjie.auth.principal import Principal
 from anjie.core.db import SessionDep
+from anjie.core.errors import ValidationFailed
 from anjie.core.pagination import Cursor, Limit, Page, decode_cursor, page_of
 from anjie.users.models import Role
 
@@ -20,7 +21,28 @@ router = APIRouter(prefix="/audit-events", tags=["audit"])
 
 Reader = Annotated[Principal, Depends(Authorize(Permission.audit_read))]
 Verifier = Annotated[Principal, Depends(Authorize(Permission.audit_verify))]
+_MAX_ID = 2**63 - 1  # bigint
 Token = Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
+
+
+def _before_id(cursor: str | None) -> int | None:
+    """The id inside one of our cursors; any other well-formed JSON is as bad as garbage."""
+    key = decode_cursor(cursor, 1)
+    if key is None:
+        return None
+    value = key[0]
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= _MAX_ID:
+        raise ValidationFailed(
+            errors=[
+                {
+                    "pointer": "#",
+                    "parameter": "query:cursor",
+                    "detail": "bad cursor",
+                    "code": "cursor",
+                }
+            ]
+        )
+    return value
 
 
 def _out(event: AuditEvent) -> AuditEventOut:
@@ -39,12 +61,12 @@ async def list_audit_events(
     entity_id: Token = None,
     actor_id: uuid.UUID | None = None,
     case_id: uuid.UUID | None = None,
-    occurred_from: datetime | None = None,
-    occurred_to: datetime | None = None,
+    # Aware only: a bare local time would be read in the server's own zone.
+    occurred_from: AwareDatetime | None = None,
+    occurred_to: AwareDatetime | None = None,
 ) -> Page[AuditEventOut]:
     """The audit trail of the caller's subtree, newest first."""
-    key = decode_cursor(cursor, 1)
-    before_id = int(key[0]) if key and isinstance(key[0], int) else None
+    before_id = _before_id(cursor)
     # Events tied to no unit (failed sign-ins with unknown names) are for administrators of a
     # top-level unit only.
     top_level = principal.org_path.count("/") == 2

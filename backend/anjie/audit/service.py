@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import uuid
 from dataclasses import dataclass
 from datetime import UTC
@@ -55,10 +56,34 @@ class Actor:
         return cls(type="system", id=None, name="system", roles=())
 
 
+# Floats at or above this print in exponent form, which JSONB stores as an exact integer.
+_JSONB_INT_FLOAT = 1e16
+
+
+def _jsonb_stable(value: Any) -> Any:
+    """The value as it will read back from JSONB, so the hash covers what is stored.
+
+    JSONB keeps numbers as `numeric`: 1e16 comes back as the integer 10000000000000000 and -0.0
+    as 0.0, and it refuses NaN and Infinity. Hashing the unnormalised float would make an
+    untouched row fail verification.
+    """
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
+        if abs(value) >= _JSONB_INT_FLOAT:
+            return int(value)
+        return value + 0.0  # -0.0 -> 0.0
+    if isinstance(value, dict):
+        return {key: _jsonb_stable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_jsonb_stable(item) for item in value]
+    return value
+
+
 def _jsonable(value: Any) -> Any:
     if value is None:
         return None
-    return json.loads(json.dumps(redact(value), default=str, ensure_ascii=False))
+    return _jsonb_stable(json.loads(json.dumps(redact(value), default=str, ensure_ascii=False)))
 
 
 def canonical(event: AuditEvent) -> bytes:

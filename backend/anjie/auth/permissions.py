@@ -19,6 +19,18 @@ class Permission(StrEnum):
     calendar_read = "calendar:read"
     calendar_write = "calendar:write"
     meta_read = "meta:read"
+    campaigns_read = "campaigns:read"
+    campaigns_write = "campaigns:write"
+    petitioners_read = "petitioners:read"
+    petitioners_write = "petitioners:write"
+    pii_reveal = "pii:reveal"
+    cases_read = "cases:read"
+    cases_create = "cases:create"
+    cases_write = "cases:write"
+    cases_transition = "cases:transition"
+    assignments_write = "assignments:write"
+    plans_write = "plans:write"
+    plans_approve = "plans:approve"
 
 
 _EVERYONE = {
@@ -27,6 +39,21 @@ _EVERYONE = {
     Permission.orgs_read,
     Permission.meta_read,
     Permission.calendar_read,
+    Permission.campaigns_read,
+}
+# Case work. Which cases a caller sees is decided in SQL (cases/policies.py): officers only
+# those they are assigned to, the others their unit's subtree.
+_CASE_READ = {Permission.cases_read, Permission.petitioners_read}
+_CASE_WORK = _CASE_READ | {
+    Permission.cases_write,
+    Permission.cases_transition,
+    Permission.plans_write,
+    Permission.pii_reveal,
+}
+_CASE_MANAGE = _CASE_WORK | {
+    Permission.cases_create,
+    Permission.petitioners_write,
+    Permission.assignments_write,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -40,12 +67,22 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.audit_read,
             Permission.audit_verify,
             Permission.calendar_write,
+            Permission.campaigns_write,
         }
     ),
-    Role.leader: frozenset(_EVERYONE | {Permission.users_read, Permission.audit_read}),
-    Role.office: frozenset(_EVERYONE | {Permission.users_read}),
-    Role.officer: frozenset(_EVERYONE),
-    Role.observer: frozenset(_EVERYONE | {Permission.users_read, Permission.audit_read}),
+    Role.leader: frozenset(
+        _EVERYONE
+        | _CASE_MANAGE
+        | {Permission.users_read, Permission.audit_read, Permission.plans_approve}
+    ),
+    Role.office: frozenset(
+        _EVERYONE | _CASE_MANAGE | {Permission.users_read, Permission.campaigns_write}
+    ),
+    Role.officer: frozenset(_EVERYONE | _CASE_WORK),
+    # Read-only, PII masked: no reveal.
+    Role.observer: frozenset(
+        _EVERYONE | _CASE_READ | {Permission.users_read, Permission.audit_read}
+    ),
 }
 
 

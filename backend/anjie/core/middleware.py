@@ -18,11 +18,15 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from anjie.core import errors
-from anjie.core.i18n import negotiate
+from anjie.core.i18n import Lang, negotiate
 from anjie.core.logging import request_id_var
 
 log = logging.getLogger("anjie.access")
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+_NUL_DETAIL: dict[Lang, str] = {
+    "zh-CN": "网址不能包含空字符（\\u0000）",
+    "en": "The URL must not contain NUL characters",
+}
 
 
 class RequestContextMiddleware:
@@ -66,6 +70,8 @@ class RequestContextMiddleware:
                 "code": err.code,
                 "request_id": request_id,
             }
+            if err.errors:
+                body["errors"] = err.errors
             raw = json.dumps(body, ensure_ascii=False).encode()
             await send_with_id(
                 {
@@ -86,10 +92,15 @@ class RequestContextMiddleware:
                 await problem(errors.PayloadTooLarge(limit=limit))
                 return
             raw_path = unquote(scope.get("raw_path", b"").decode("latin-1"))
-            if "\x00" in raw_path or "\x00" in unquote(
-                scope.get("query_string", b"").decode("latin-1")
-            ):
-                await problem(errors.ValidationFailed("URL contains a NUL character"))
+            query = unquote(scope.get("query_string", b"").decode("latin-1"))
+            if "\x00" in raw_path or "\x00" in query:
+                item = {
+                    "pointer": "#",
+                    "parameter": "path" if "\x00" in raw_path else "query",
+                    "detail": _NUL_DETAIL[lang],
+                    "code": "nul_character",
+                }
+                await problem(errors.ValidationFailed(errors=[item]))
                 return
 
             received = 0

@@ -41,17 +41,22 @@ def decode_cursor(cursor: str | None, size: int) -> list[Any] | None:
     except (ValueError, UnicodeDecodeError):
         key = None
     if not isinstance(key, list) or len(key) != size:
-        raise ValidationFailed(
-            errors=[
-                {
-                    "pointer": "#",
-                    "parameter": "query:cursor",
-                    "detail": "bad cursor",
-                    "code": "cursor",
-                }
-            ]
-        )
+        raise bad_cursor()
     return key
+
+
+def bad_cursor() -> ValidationFailed:
+    """The error for a cursor that decodes but whose values are not of the expected types."""
+    return ValidationFailed(
+        errors=[
+            {
+                "pointer": "#",
+                "parameter": "query:cursor",
+                "detail": "bad cursor",
+                "code": "cursor",
+            }
+        ]
+    )
 
 
 def page_of(items: list[T], limit: int, key: Any) -> Page[T]:

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from anjie.core import errors
 from anjie.core.i18n import Lang, negotiate
+from anjie.idempotency.service import IdempotentReplay
 
 log = logging.getLogger("anjie.errors")
 
@@ -98,6 +99,8 @@ def _pointer(loc: Sequence[int | str]) -> tuple[str, str | None]:
         return "#", None
     where, *rest = loc
     if where == "body":
+        if not rest:
+            return "#", None
         return "#/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in rest), None
     return "#", f"{where}:{'.'.join(str(p) for p in rest)}"
 
@@ -118,6 +121,9 @@ def validation_items(raw: Sequence[Any], lang: Lang) -> list[dict[str, Any]]:
             except (KeyError, IndexError):
                 message = _ZH_MESSAGES[etype]
         pointer, parameter = _pointer(tuple(err.get("loc", ())))
+        if etype == "json_invalid":
+            # Its location is a character offset into the text, not a member of the document.
+            pointer = "#"
         item: dict[str, Any] = {"pointer": pointer, "detail": message, "code": etype}
         if parameter:
             item["parameter"] = parameter
@@ -139,6 +145,11 @@ def install(app: FastAPI) -> None:
             headers=exc.headers,
             extra=exc.extra(),
         )
+
+    @app.exception_handler(IdempotentReplay)
+    async def _replay(request: Request, exc: IdempotentReplay) -> JSONResponse:
+        headers = {**exc.headers, "Idempotent-Replayed": "true"}
+        return JSONResponse(exc.body, status_code=exc.status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 
 def _no_nul(value: str) -> str:
@@ -31,7 +32,10 @@ def _find_nul(value: Any, path: tuple[str | int, ...]) -> tuple[str | int, ...] 
         return path if "\x00" in value else None
     if isinstance(value, dict):
         for key, item in value.items():
-            found = _find_nul(key, path) or _find_nul(item, (*path, str(key)))
+            # `path` may be () (a key at the top level), which is falsy: test for None.
+            found = _find_nul(key, path)
+            if found is None:
+                found = _find_nul(item, (*path, str(key)))
             if found is not None:
                 return found
     if isinstance(value, list):
@@ -53,7 +57,11 @@ class ApiModel(BaseModel):
         # A net under the per-field check, for fields typed without NoNul (dict values, keys).
         found = _find_nul(data, ())
         if found is not None:
-            raise ValueError(f"must not contain NUL characters (at /{'/'.join(map(str, found))})")
+            # Reported at the field that carries it, so the client gets a pointer to that field.
+            error = PydanticCustomError("nul_character", "must not contain NUL characters")
+            raise ValidationError.from_exception_data(
+                cls.__name__, [InitErrorDetails(type=error, loc=found, input="")]
+            )
         return data
 
 

@@ -29,3 +29,4 @@ register(
         "judicial_office": ("司法所", "Judicial office"),
     },
 )
+import anjie.cases.labels  # noqa: E402,F401 - registers the case vocabulary

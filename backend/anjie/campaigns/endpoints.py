@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response, status
+
+from anjie.auth.dependencies import Authorize
+from anjie.auth.permissions import Permission
+from anjie.auth.principal import Principal
+from anjie.campaigns import service
+from anjie.campaigns.schemas import CampaignCreate, CampaignOut, CampaignUpdate
+from anjie.core.concurrency import if_match_version, set_etag
+from anjie.core.db import SessionDep
+from anjie.core.pagination import Cursor, Limit, Page, page_of
+
+router = APIRouter(prefix="/campaigns", tags=["campaigns"])
+
+Reader = Annotated[Principal, Depends(Authorize(Permission.campaigns_read))]
+Writer = Annotated[Principal, Depends(Authorize(Permission.campaigns_write))]
+
+
+@router.get("", operation_id="listCampaigns")
+async def list_campaigns(
+    session: SessionDep, principal: Reader, limit: Limit = 50, cursor: Cursor = None
+) -> Page[CampaignOut]:
+    rows = await service.list_campaigns(session, principal, cursor=cursor, limit=limit)
+    page = page_of(list(rows), limit, lambda c: [str(c.id)])
+    return Page[CampaignOut](
+        items=[service.to_out(c) for c in page.items], next_cursor=page.next_cursor
+    )
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, operation_id="createCampaign")
+async def create_campaign(
+    body: CampaignCreate, session: SessionDep, principal: Writer, response: Response
+) -> CampaignOut:
+    campaign = await service.create(session, principal, body)
+    set_etag(response, campaign.version)
+    return service.to_out(campaign)
+
+
+@router.get("/{campaign_id}", operation_id="getCampaign")
+async def get_campaign(
+    campaign_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
+) -> CampaignOut:
+    campaign = await service.get(session, principal, campaign_id)
+    set_etag(response, campaign.version)
+    return service.to_out(campaign)
+
+
+@router.patch("/{campaign_id}", operation_id="updateCampaign")
+async def update_campaign(
+    campaign_id: uuid.UUID,
+    body: CampaignUpdate,
+    request: Request,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+) -> CampaignOut:
+    campaign = await service.update(
+        session, principal, campaign_id, body, if_match_version(request)
+    )
+    set_etag(response, campaign.version)
+    return service.to_out(campaign)

@@ -1,0 +1,53 @@
+"""Prometheus metrics for HTTP traffic, exposed by GET /metrics.
+
+Labels stay bounded: the route is the matched path template (`/api/v1/users/{user_id}`), never
+the raw path, and unknown HTTP methods fold into one value. The objects live in the default
+registry, which is per process; Prometheus sums the replicas.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prometheus_client import Counter, Histogram
+from starlette.types import Scope
+
+UNMATCHED = "unmatched"
+OTHER_METHOD = "OTHER"
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+REQUESTS = Counter(
+    "anjie_http_requests_total",
+    "HTTP requests by method, matched route template and response status.",
+    ("method", "route", "status"),
+)
+DURATION = Histogram(
+    "anjie_http_request_duration_seconds",
+    "HTTP request duration in seconds, by method and matched route template.",
+    ("method", "route"),
+)
+
+
+def route_label(scope: Scope) -> str:
+    """The matched route's path template, or "unmatched" (404s, requests stopped early)."""
+    route: Any = scope.get("route")
+    path = getattr(route, "path", None)
+    if not isinstance(path, str):
+        return UNMATCHED
+    # A mount at the root (the SPA) has the empty path.
+    return path or "/"
+
+
+def method_label(scope: Scope) -> str:
+    method = str(scope.get("method") or "").upper()
+    return method if method in _METHODS else OTHER_METHOD
+
+
+def observe(scope: Scope, status: int, seconds: float) -> None:
+    """Count one finished HTTP request; status 0 means no response was started."""
+    if scope.get("type") != "http":
+        return
+    method = method_label(scope)
+    route = route_label(scope)
+    REQUESTS.labels(method=method, route=route, status=str(status)).inc()
+    DURATION.labels(method=method, route=route).observe(max(seconds, 0.0))

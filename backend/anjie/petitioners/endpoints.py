@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+
+from anjie.auth.dependencies import Authorize
+from anjie.auth.permissions import Permission
+from anjie.auth.principal import Principal
+from anjie.core.concurrency import if_match_version, set_etag
+from anjie.core.crypto import CipherDep
+from anjie.core.db import SessionDep
+from anjie.core.pagination import Cursor, Limit, Page, page_of
+from anjie.petitioners import service
+from anjie.petitioners.schemas import (
+    IdNumberSearch,
+    PetitionerCreate,
+    PetitionerOut,
+    PetitionerUpdate,
+    Revealed,
+    RevealRequest,
+)
+
+router = APIRouter(prefix="/petitioners", tags=["petitioners"])
+
+Reader = Annotated[Principal, Depends(Authorize(Permission.petitioners_read))]
+Writer = Annotated[Principal, Depends(Authorize(Permission.petitioners_write))]
+Revealer = Annotated[Principal, Depends(Authorize(Permission.pii_reveal))]
+
+
+@router.get("", operation_id="listPetitioners")
+async def list_petitioners(
+    session: SessionDep,
+    principal: Reader,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    q: Annotated[str | None, Query(max_length=50, description="Name contains")] = None,
+) -> Page[PetitionerOut]:
+    rows = await service.list_petitioners(session, principal, cursor=cursor, limit=limit, q=q)
+    page = page_of(list(rows), limit, lambda p: [str(p.id)])
+    return Page[PetitionerOut](
+        items=[service.to_out(p) for p in page.items], next_cursor=page.next_cursor
+    )
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, operation_id="createPetitioner")
+async def create_petitioner(
+    body: PetitionerCreate,
+    session: SessionDep,
+    principal: Writer,
+    cipher: CipherDep,
+    response: Response,
+) -> PetitionerOut:
+    p = await service.create(session, principal, cipher, body)
+    set_etag(response, p.version)
+    return service.to_out(p)
+
+
+@router.post("/search", operation_id="searchPetitionersByIdNumber")
+async def search_petitioners(
+    body: IdNumberSearch, session: SessionDep, principal: Reader, cipher: CipherDep
+) -> list[PetitionerOut]:
+    """Exact lookup by ID number (blind index); the number travels in the body, not the URL."""
+    rows = await service.search_by_id_number(session, principal, cipher, body.id_number)
+    return [service.to_out(p) for p in rows]
+
+
+@router.get("/{petitioner_id}", operation_id="getPetitioner")
+async def get_petitioner(
+    petitioner_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
+) -> PetitionerOut:
+    p = await service.get(session, principal, petitioner_id)
+    set_etag(response, p.version)
+    return service.to_out(p)
+
+
+@router.patch("/{petitioner_id}", operation_id="updatePetitioner")
+async def update_petitioner(
+    petitioner_id: uuid.UUID,
+    body: PetitionerUpdate,
+    request: Request,
+    session: SessionDep,
+    principal: Writer,
+    cipher: CipherDep,
+    response: Response,
+) -> PetitionerOut:
+    p = await service.update(
+        session, principal, cipher, petitioner_id, body, if_match_version(request)
+    )
+    set_etag(response, p.version)
+    return service.to_out(p)
+
+
+@router.post("/{petitioner_id}/reveal", operation_id="revealPetitioner")
+async def reveal_petitioner(
+    petitioner_id: uuid.UUID,
+    body: RevealRequest,
+    session: SessionDep,
+    principal: Revealer,
+    cipher: CipherDep,
+    response: Response,
+) -> Revealed:
+    """Full ID number and phone, with a reason; audited as `pii.reveal`."""
+    response.headers["Cache-Control"] = "no-store"
+    return await service.reveal(session, principal, cipher, petitioner_id, body.reason)

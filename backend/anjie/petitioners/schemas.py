@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, Field
+
+from anjie.core import idnumber
+from anjie.core.schemas import ApiModel, NoNul, OutModel, Reason
+
+PersonName = Annotated[str, NoNul, Field(min_length=1, max_length=50)]
+Place = Annotated[str, NoNul, Field(min_length=1, max_length=200)]
+IdNumber = Annotated[
+    str, NoNul, Field(min_length=15, max_length=20), AfterValidator(idnumber.validate)
+]
+Phone = Annotated[str, NoNul, Field(pattern=r"^\+?[0-9][0-9 -]{4,18}[0-9]$")]
+
+
+class PetitionerFields(ApiModel):
+    name: PersonName
+    id_number: IdNumber | None = None
+    phone: Phone | None = None
+    ethnicity: Annotated[str, NoNul, Field(max_length=20)] | None = None
+    address: Place | None = None
+    household_registration_place: Place | None = None
+    residence_place: Place | None = None
+    occupation: Annotated[str, NoNul, Field(max_length=100)] | None = None
+
+
+class PetitionerCreate(PetitionerFields):
+    org_unit_id: uuid.UUID | None = Field(
+        default=None, description="Owning unit; defaults to the caller's unit"
+    )
+
+
+class PetitionerUpdate(ApiModel):
+    name: PersonName | None = None
+    id_number: IdNumber | None = None
+    phone: Phone | None = None
+    ethnicity: Annotated[str, NoNul, Field(max_length=20)] | None = None
+    address: Place | None = None
+    household_registration_place: Place | None = None
+    residence_place: Place | None = None
+    occupation: Annotated[str, NoNul, Field(max_length=100)] | None = None
+
+
+class PetitionerOut(OutModel):
+    """ID number and phone are always masked here; see POST /petitioners/{id}/reveal."""
+
+    id: uuid.UUID
+    org_unit_id: uuid.UUID
+    name: str
+    gender: str | None
+    ethnicity: str | None
+    id_number: str | None = Field(description="Masked, e.g. 510***********1234")
+    phone: str | None = Field(description="Masked, e.g. 138****5678")
+    address: str | None
+    household_registration_place: str | None
+    residence_place: str | None
+    occupation: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class IdNumberSearch(ApiModel):
+    """Lookup by ID number goes in a body, never in a URL (URLs end up in logs)."""
+
+    id_number: IdNumber
+
+
+class RevealRequest(ApiModel):
+    reason: Reason
+
+
+class Revealed(BaseModel):
+    id: uuid.UUID
+    id_number: str | None
+    phone: str | None
