@@ -10,6 +10,7 @@ from anjie.auth.endpoints import router as auth_router
 from anjie.calendars.endpoints import router as calendar_router
 from anjie.campaigns.endpoints import router as campaigns_router
 from anjie.cases.endpoints import router as cases_router
+from anjie.cases.workflow_endpoints import router as workflow_router
 from anjie.meta.endpoints import router as meta_router
 from anjie.orgs.endpoints import router as orgs_router
 from anjie.petitioners.endpoints import router as petitioners_router
@@ -24,6 +25,7 @@ for router in (
     campaigns_router,
     petitioners_router,
     cases_router,
+    workflow_router,
     assignments_router,
     plans_router,
     audit_router,

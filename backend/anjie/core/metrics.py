@@ -8,7 +8,9 @@ registry, which is per process; Prometheus sums the replicas.
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakKeyDictionary
 
+from fastapi.routing import iter_route_contexts
 from prometheus_client import Counter, Histogram
 from starlette.types import Scope
 
@@ -27,15 +29,40 @@ DURATION = Histogram(
     ("method", "route"),
 )
 
+# Per application: id(route object) -> full path template. FastAPI (>= 0.137) puts the route
+# object of an included router in scope["route"], and its own `path` lacks the prefixes of the
+# routers that include it (`/users/{user_id}` for `/api/v1/users/{user_id}`).
+_TEMPLATES: WeakKeyDictionary[Any, dict[int, str]] = WeakKeyDictionary()
+
+
+def _templates(app: Any) -> dict[int, str]:
+    try:
+        return _TEMPLATES[app]
+    except (KeyError, TypeError):
+        pass
+    table: dict[int, str] = {}
+    for context in iter_route_contexts(getattr(getattr(app, "router", None), "routes", [])):
+        template = context.path_format or context.path
+        if isinstance(template, str):
+            table.setdefault(id(context.original_route), template)
+    try:
+        _TEMPLATES[app] = table
+    except TypeError:  # not weak-referenceable: no cache
+        pass
+    return table
+
 
 def route_label(scope: Scope) -> str:
-    """The matched route's path template, or "unmatched" (404s, requests stopped early)."""
+    """The matched route's full path template, or "unmatched" (404s, requests stopped early)."""
     route: Any = scope.get("route")
-    path = getattr(route, "path", None)
-    if not isinstance(path, str):
+    if route is None:
         return UNMATCHED
-    # A mount at the root (the SPA) has the empty path.
-    return path or "/"
+    template = _templates(scope.get("app")).get(id(route))
+    if template is None:
+        template = getattr(route, "path_format", None) or getattr(route, "path", None)
+    if not isinstance(template, str):
+        return UNMATCHED
+    return template or "/"
 
 
 def method_label(scope: Scope) -> str:
