@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 UV_VERSION := 0.13.9
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run stop test lint typecheck openapi openapi-check pytest clean
+.PHONY: install lock run stop test lint typecheck openapi openapi-check pytest clean
 
 install: $(STAMP)
 
@@ -18,7 +18,8 @@ $(STAMP): backend/requirements.lock backend/pyproject.toml
 	touch $(STAMP)
 
 # Re-pin after editing backend/pyproject.toml.
-lock: $(BIN)/uv
+lock:
+	test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION); }
 	$(BIN)/uv pip compile backend/pyproject.toml --extra dev --universal --python-version 3.11 -q -o backend/requirements.lock
 
 run: install

@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     db.add_argument("action", choices=["start", "stop", "url"])
     sub.add_parser("migrate", help="apply database migrations")
     seed = sub.add_parser("seed", help="load data")
-    seed.add_argument("what", choices=["demo"])
+    seed.add_argument("what", choices=["demo", "synthetic"])
+    seed.add_argument("--cases", type=int, default=100_000, help="synthetic cases to add")
     api = sub.add_parser("openapi", help="write or check openapi/openapi.json")
     api.add_argument("--check", action="store_true")
     sub.add_parser("serve", help="serve the API (and the SPA build)")
@@ -119,7 +120,18 @@ def main(argv: list[str] | None = None) -> int:
         if not get_settings().is_dev:
             print("demo data is for development only (ANJIE_ENV=dev)", file=sys.stderr)
             return 2
-        print(f"demo data: {asyncio.run(_seed_demo(_database_url()))} rows added")
+        url = _database_url()
+        if args.what == "synthetic":
+            from anjie.synthetic import generate
+
+            if not 1 <= args.cases <= 2_000_000:
+                print("--cases must be between 1 and 2 000 000", file=sys.stderr)
+                return 2
+            asyncio.run(_seed_demo(url))
+            added = asyncio.run(generate(url, get_settings(), args.cases))
+            print(f"synthetic data: {added} cases added")
+            return 0
+        print(f"demo data: {asyncio.run(_seed_demo(url))} rows added")
         return 0
     if args.command == "openapi":
         document = openapi_document()

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.campaigns.models import Campaign, CampaignPhase
 from anjie.core.security import hash_password
 from anjie.orgs.models import OrgUnit
 from anjie.users.models import User
@@ -80,6 +82,35 @@ USERS: tuple[DemoUser, ...] = (
 )
 
 
+CAMPAIGN_PHASES = (
+    ("mobilisation", date(2010, 5, 15), date(2010, 5, 30)),
+    ("census", date(2010, 5, 31), date(2010, 6, 25)),
+    ("concentrated_resolution", date(2010, 7, 1), date(2010, 12, 31)),
+    ("summary_acceptance", date(2011, 9, 1), date(2011, 12, 31)),
+)
+
+
+async def _campaign(session: AsyncSession) -> int:
+    """The seed's campaign with its real dates (implementation plan of 3 June 2010)."""
+    campaign_id = demo_id("campaign:2010")
+    if await session.get(Campaign, campaign_id) is not None:
+        return 0
+    session.add(
+        Campaign(
+            id=campaign_id,
+            org_unit_id=demo_id("unit:bureau"),
+            name="集中清理涉法涉诉信访积案专项活动",
+            document_reference="清司发〔2010〕18号",
+            cutoff_date=date(2009, 12, 31),
+            resolution_target=date(2010, 12, 31),
+            self_inspection_due=date(2011, 10, 1),
+            phases=[CampaignPhase(phase=p, starts_on=a, ends_on=b) for p, a, b in CAMPAIGN_PHASES],
+        )
+    )
+    await session.flush()
+    return 1
+
+
 async def load(session: AsyncSession) -> int:
     """Insert what is missing; returns how many rows were added."""
     added = 0
@@ -119,4 +150,5 @@ async def load(session: AsyncSession) -> int:
         )
         added += 1
     await session.flush()
+    added += await _campaign(session)
     return added

@@ -164,3 +164,13 @@ class InternalError(AppError):
     title = "Internal server error"
     message_zh = "服务器内部错误，请联系管理员并提供请求编号"
     message_en = "Internal server error; contact the administrator with the request id"
+
+
+class IdempotentReplay(Exception):
+    """Carries a stored response back to the client (rendered by the app's handler)."""
+
+    def __init__(self, status: int, body: Any, headers: dict[str, str]) -> None:
+        super().__init__("idempotent replay")
+        self.status = status
+        self.body = body
+        self.headers = headers

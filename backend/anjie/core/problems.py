@@ -13,8 +13,8 @@ from sqlalchemy.exc import DataError, DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from anjie.core import errors
+from anjie.core.errors import IdempotentReplay
 from anjie.core.i18n import Lang, negotiate
-from anjie.idempotency.service import IdempotentReplay
 
 log = logging.getLogger("anjie.errors")
 
@@ -166,6 +166,11 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and isinstance(exc.__cause__, UnicodeDecodeError):
+            # FastAPI's answer to a JSON body that is not even text; other bodies that are not
+            # JSON are 422 json_invalid, and so is this one.
+            raw = [{"type": "json_invalid", "loc": ("body",), "msg": "JSON decode error"}]
+            return await _validation(request, RequestValidationError(raw))
         mapped: dict[int, type[errors.AppError]] = {
             401: errors.Unauthorized,
             403: errors.Forbidden,

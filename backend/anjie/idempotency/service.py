@@ -20,20 +20,11 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from anjie.core import clock
+from anjie.core.errors import IdempotentReplay
 from anjie.idempotency import repository as repo
 from anjie.idempotency.errors import IdempotencyInFlight, IdempotencyKeyReused
 
 RETENTION = timedelta(days=30)
-
-
-class IdempotentReplay(Exception):
-    """Carries a stored response back to the client (rendered by the app's handler)."""
-
-    def __init__(self, status: int, body: Any, headers: dict[str, str]) -> None:
-        super().__init__("idempotent replay")
-        self.status = status
-        self.body = body
-        self.headers = headers
 
 
 def fingerprint(method: str, path: str, raw_body: bytes) -> bytes:
