@@ -25,3 +25,8 @@ def set_clock(fn: Callable[[], datetime] | None) -> None:
     """Replace the clock (tests, replays); None restores the system clock."""
     global _now
     _now = fn if fn is not None else (lambda: datetime.now(UTC))
+
+
+def noon_in_shanghai(day: date) -> datetime:
+    """Noon in Asia/Shanghai on `day`, as UTC: a handy fixed "now" for tests and replays."""
+    return datetime(day.year, day.month, day.day, 12, tzinfo=SHANGHAI).astimezone(UTC)
