@@ -121,7 +121,11 @@ async def generate(url: str, settings: Settings, cases: int, seed: int = 2010) -
             bureau,
         )
         now = datetime.now(UTC)
-        case_rows, pet_rows, link_rows, organ_rows, assign_rows = [], [], [], [], []
+        case_rows: list[tuple[object, ...]] = []
+        pet_rows: list[tuple[object, ...]] = []
+        link_rows: list[tuple[object, ...]] = []
+        organ_rows: list[tuple[object, ...]] = []
+        assign_rows: list[tuple[object, ...]] = []
         statuses = list(STATUS_WEIGHTS)
         weights = list(STATUS_WEIGHTS.values())
         for i in range(cases):

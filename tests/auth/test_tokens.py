@@ -56,7 +56,8 @@ def sign(
 ) -> str:
     kid = settings.jwt_active_kid
     secret = key if key is not None else settings.jwt_key_ring[kid]
-    return jwt.encode(claims, secret, algorithm=algorithm, headers=headers or {"kid": kid})
+    headers = {"kid": kid} if headers is None else headers
+    return jwt.encode(claims, secret, algorithm=algorithm, headers=headers)
 
 
 def b64(data: object) -> str:

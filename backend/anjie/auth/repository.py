@@ -12,8 +12,12 @@ from anjie.auth.models import LoginAttempt, RefreshToken
 async def failures_since(
     session: AsyncSession, *, username_key: str | None, ip: str | None, since: datetime
 ) -> tuple[int, datetime | None]:
-    """How many failures in the window, and when the oldest of them happened."""
-    query = select(func.count(), func.min(LoginAttempt.at)).where(LoginAttempt.at >= since)
+    """How many failures in the window, and when the oldest of them happened.
+
+    A failure exactly `window` old has left it: a client that waited the Retry-After it was
+    given must not be refused again.
+    """
+    query = select(func.count(), func.min(LoginAttempt.at)).where(LoginAttempt.at > since)
     if username_key is not None:
         query = query.where(LoginAttempt.username_key == username_key)
     if ip is not None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from anjie.core.schemas import ApiModel
 from anjie.users.models import Role
@@ -35,6 +35,9 @@ class Me(BaseModel):
 
 
 class PasswordChange(ApiModel):
+    # A password is taken exactly as typed (the login form does not trim it either).
+    model_config = ConfigDict(str_strip_whitespace=False)
+
     current_password: str
     new_password: Password
 

@@ -24,11 +24,11 @@ from anjie.core import clock
 from anjie.core.errors import TooManyRequests
 from anjie.core.ids import uuid7
 from anjie.core.security import (
-    hash_password,
+    hash_password_async,
     issue_access_token,
     new_opaque_token,
     token_digest,
-    verify_password,
+    verify_password_async,
 )
 from anjie.orgs import repository as orgs_repo
 from anjie.users import repository as users_repo
@@ -109,7 +109,7 @@ async def login(
     username_key = username.strip().lower()[:64]
     await _throttle(session, settings, username_key, ip)
     user = await users_repo.get_by_username(session, username_key) if username_key else None
-    ok = verify_password(password, user.password_hash if user else None)
+    ok = await verify_password_async(password, user.password_hash if user else None)
     if user is None or not ok or not user.is_active:
         await repo.add_failure(session, username_key=username_key, ip=ip, at=clock.now())
         path = await orgs_repo.get_path(session, user.org_unit_id) if user else None
@@ -205,9 +205,9 @@ async def change_password(
     if row is None:
         raise WrongCurrentPassword()
     user = row[0]
-    if not verify_password(current, user.password_hash):
+    if not await verify_password_async(current, user.password_hash):
         raise WrongCurrentPassword()
-    user.password_hash = hash_password(new)
+    user.password_hash = await hash_password_async(new)
     user.token_version += 1
     user.updated_at = clock.now()
     await revoke_all_refresh_tokens(session, user.id)

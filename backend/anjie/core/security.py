@@ -12,9 +12,10 @@ import hmac
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
+import anyio
 from jose import JWTError, jwt
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
@@ -25,11 +26,13 @@ from anjie.core import clock
 ALGORITHM = "HS256"
 REQUIRED_CLAIMS = ("exp", "iat", "iss", "aud", "sub", "jti", "typ")
 TokenType = Literal["access", "refresh", "calendar"]
+_MAX_NUMERIC_DATE = 253_402_300_799  # 9999-12-31T23:59:59Z, the last instant datetime can hold
 
 _hasher = PasswordHash((Argon2Hasher(),))
 # Verifying against this when the username is unknown keeps the timing of "no such user"
 # comparable to "wrong password".
 _DUMMY_HASH = _hasher.hash("anjie-timing-equaliser-not-a-password")
+_HASH_SLOTS = anyio.CapacityLimiter(4)
 
 
 class TokenInvalid(Exception):
@@ -59,6 +62,19 @@ def verify_password(password: str, password_hash: str | None) -> bool:
         return False
 
 
+async def hash_password_async(password: str) -> str:
+    """`hash_password` in a worker thread (see `verify_password_async`)."""
+    async with _HASH_SLOTS:
+        return await anyio.to_thread.run_sync(hash_password, password)
+
+
+async def verify_password_async(password: str, password_hash: str | None) -> bool:
+    """`verify_password` in a worker thread: argon2 spends a fifth of a second of CPU, which on
+    the event loop would stall every other request; a few slots bound its memory (64 MiB each)."""
+    async with _HASH_SLOTS:
+        return await anyio.to_thread.run_sync(verify_password, password, password_hash)
+
+
 def issue_access_token(settings: Settings, *, subject: str, token_version: int) -> tuple[str, int]:
     now = clock.now()
     lifetime = timedelta(minutes=settings.access_token_minutes)
@@ -80,6 +96,15 @@ def issue_access_token(settings: Settings, *, subject: str, token_version: int) 
     return token, int(lifetime.total_seconds())
 
 
+def _numeric_date(claims: dict[str, Any], name: str) -> int:
+    value = claims.get(name)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TokenInvalid(f"{name} is not a NumericDate")
+    if not 0 <= value <= _MAX_NUMERIC_DATE:
+        raise TokenInvalid(f"{name} is out of range")
+    return int(value)
+
+
 def decode_access_token(settings: Settings, token: str) -> AccessClaims:
     try:
         header = jwt.get_unverified_header(token)
@@ -99,12 +124,15 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
             audience=settings.jwt_audience,
             issuer=settings.jwt_issuer,
             options={
-                "require_exp": True,
-                "require_iat": True,
                 "require_aud": True,
                 "require_iss": True,
                 "require_sub": True,
                 "require_jti": True,
+                # Time claims are checked below against core.clock (jose reads the system clock
+                # and crashes on a non-numeric value); `require_*` would switch jose's checks on.
+                "verify_exp": False,
+                "verify_nbf": False,
+                "verify_iat": False,
                 "leeway": 0,
             },
         )
@@ -113,6 +141,13 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
     missing = [name for name in REQUIRED_CLAIMS if name not in claims]
     if missing:
         raise TokenInvalid(f"missing claims {missing}")
+    now = int(clock.now().timestamp())
+    issued_at = _numeric_date(claims, "iat")
+    expires_at = _numeric_date(claims, "exp")
+    if expires_at <= now:
+        raise TokenInvalid("expired")
+    if "nbf" in claims and _numeric_date(claims, "nbf") > now:
+        raise TokenInvalid("not yet valid")
     if claims["typ"] != "access":
         raise TokenInvalid("not an access token")
     version = claims.get("ver")
@@ -122,8 +157,8 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
         subject=str(claims["sub"]),
         jti=str(claims["jti"]),
         token_version=version,
-        issued_at=datetime.fromtimestamp(int(claims["iat"]), clock.now().tzinfo),
-        expires_at=datetime.fromtimestamp(int(claims["exp"]), clock.now().tzinfo),
+        issued_at=datetime.fromtimestamp(issued_at, UTC),
+        expires_at=datetime.fromtimestamp(expires_at, UTC),
     )
 
 
