@@ -89,4 +89,7 @@ async def add_working_days(session: AsyncSession, start: date, days: int) -> Wor
         result = calendar.add_working_days(start, days)
     except CalendarYearUnknown as exc:
         raise CalendarYearUnknownError(year=exc.year) from exc
+    except OverflowError as exc:
+        # The walk ran past 9999-12-31, into a year no calendar knows.
+        raise CalendarYearUnknownError(year=date.max.year + 1) from exc
     return WorkingDaysOut(start=start, days=days, result=result, due_at=due_at(result).isoformat())

@@ -36,19 +36,16 @@ _TEMPLATES: WeakKeyDictionary[Any, dict[int, str]] = WeakKeyDictionary()
 
 
 def _templates(app: Any) -> dict[int, str]:
-    try:
-        return _TEMPLATES[app]
-    except (KeyError, TypeError):
-        pass
-    table: dict[int, str] = {}
-    for context in iter_route_contexts(getattr(getattr(app, "router", None), "routes", [])):
-        template = context.path_format or context.path
-        if isinstance(template, str):
-            table.setdefault(id(context.original_route), template)
-    try:
+    if app is None:
+        return {}
+    table = _TEMPLATES.get(app)
+    if table is None:
+        table = {}
+        for context in iter_route_contexts(app.router.routes):
+            template = context.path_format or context.path
+            if isinstance(template, str):
+                table.setdefault(id(context.original_route), template)
         _TEMPLATES[app] = table
-    except TypeError:  # not weak-referenceable: no cache
-        pass
     return table
 
 

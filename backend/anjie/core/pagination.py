@@ -16,8 +16,9 @@ T = TypeVar("T")
 MAX_LIMIT = 200
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (at most 200)")]
+# Room for the longest sort key we page on (an org unit's path, up to 2000 characters), base64.
 Cursor = Annotated[
-    str | None, Query(max_length=500, description="`next_cursor` of the previous page")
+    str | None, Query(max_length=3000, description="`next_cursor` of the previous page")
 ]
 
 

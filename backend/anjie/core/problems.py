@@ -19,6 +19,8 @@ from anjie.core.i18n import Lang, negotiate
 log = logging.getLogger("anjie.errors")
 
 PROBLEM_JSON = "application/problem+json"
+# unique_violation, foreign_key_violation, serialization_failure, deadlock_detected
+_CONFLICT_SQLSTATES = frozenset({"23505", "23503", "40001", "40P01"})
 
 # zh-CN wording for the pydantic error types a form can produce; others fall back to English.
 _ZH_MESSAGES: dict[str, str] = {
@@ -201,6 +203,18 @@ def install(app: FastAPI) -> None:
             err = errors.ValidationFailed()
             return problem_response(
                 request, status=422, code="invalid_value", title=err.title, detail=err.detail(lang)
+            )
+        if sqlstate in _CONFLICT_SQLSTATES:
+            # A concurrent request won a race the service's own checks could not see (unique
+            # or foreign key decided at commit, deadlock, serialization failure): retryable.
+            log.warning("database conflict", extra={"sqlstate": sqlstate})
+            conflict = errors.Conflict()
+            return problem_response(
+                request,
+                status=409,
+                code=conflict.code,
+                title=conflict.title,
+                detail=conflict.detail(lang),
             )
         return await _unexpected(request, exc)
 

@@ -9,17 +9,37 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from anjie.orgs.models import OrgUnit
 from anjie.users.models import User
 
+# Any constant works; it only has to be the same for every writer of the tree.
+_TREE_LOCK = 0x6F7267747265  # "orgtre"
+
 
 def in_subtree(path: str) -> ColumnElement[bool]:
     return OrgUnit.path.startswith(path, autoescape=True)
 
 
+async def lock_tree(session: AsyncSession) -> None:
+    """Serialise changes to the tree's shape (create, move, delete) until commit.
+
+    Each of them reads paths that another could be rewriting: a row lock cannot cover a child
+    being inserted under a subtree that is moving, nor two moves that would close a cycle.
+    """
+    await session.execute(select(func.pg_advisory_xact_lock(_TREE_LOCK)))
+
+
 async def get_in_scope(
-    session: AsyncSession, unit_id: uuid.UUID, scope_path: str, *, for_update: bool = False
+    session: AsyncSession,
+    unit_id: uuid.UUID,
+    scope_path: str,
+    *,
+    for_update: bool = False,
+    for_share: bool = False,
 ) -> OrgUnit | None:
+    """The unit if it lies in the subtree; `for_share` keeps it from being deleted until commit."""
     query = select(OrgUnit).where(OrgUnit.id == unit_id, in_subtree(scope_path))
     if for_update:
         query = query.with_for_update()
+    elif for_share:
+        query = query.with_for_update(read=True)
     return (await session.scalars(query)).one_or_none()
 
 

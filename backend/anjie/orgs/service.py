@@ -24,6 +24,8 @@ from anjie.orgs.errors import (
 from anjie.orgs.models import OrgKind, OrgUnit
 from anjie.orgs.schemas import OrgUnitCreate, OrgUnitOut, OrgUnitUpdate
 
+_CLEARABLE = frozenset({"short_name", "region_code"})
+
 
 def to_out(unit: OrgUnit) -> OrgUnitOut:
     return OrgUnitOut(
@@ -86,6 +88,7 @@ async def list_units(
 
 
 async def create(session: AsyncSession, principal: Principal, data: OrgUnitCreate) -> OrgUnit:
+    await repo.lock_tree(session)
     parent = await repo.get_in_scope(session, data.parent_id, principal.org_path)
     if parent is None:
         raise OrgUnitNotFound()
@@ -125,6 +128,9 @@ async def update(
     data: OrgUnitUpdate,
     expected_version: int,
 ) -> OrgUnit:
+    if data.parent_id is not None:
+        # Taken before the row lock, so that movers queue here rather than deadlock.
+        await repo.lock_tree(session)
     unit = await repo.get_in_scope(session, unit_id, principal.org_path, for_update=True)
     if unit is None:
         raise OrgUnitNotFound()
@@ -152,7 +158,8 @@ async def update(
         unit.parent_id = parent.id
         unit.path = new_path
     for field, value in changes.items():
-        if value is not None:
+        # null clears the optional fields; for the others it means "leave unchanged".
+        if value is not None or field in _CLEARABLE:
             setattr(unit, field, value.value if hasattr(value, "value") else value)
     unit.updated_at = clock.now()
     await session.flush()
@@ -173,6 +180,7 @@ async def update(
 async def delete(
     session: AsyncSession, principal: Principal, unit_id: uuid.UUID, expected_version: int
 ) -> None:
+    await repo.lock_tree(session)
     unit = await repo.get_in_scope(session, unit_id, principal.org_path, for_update=True)
     if unit is None:
         raise OrgUnitNotFound()

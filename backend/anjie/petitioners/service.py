@@ -24,7 +24,6 @@ from anjie.petitioners import repository as repo
 from anjie.petitioners.errors import PetitionerNotFound, RevealNotAllowed
 from anjie.petitioners.models import Petitioner
 from anjie.petitioners.schemas import (
-    PetitionerCreate,
     PetitionerFields,
     PetitionerOut,
     PetitionerUpdate,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from anjie.audit import service as audit
@@ -74,7 +75,10 @@ async def list_users(
 
 
 async def create(session: AsyncSession, principal: Principal, data: UserCreate) -> User:
-    unit = await orgs_repo.get_in_scope(session, data.org_unit_id, principal.org_path)
+    # Shared lock: a concurrent delete of the unit waits for this account (then finds it).
+    unit = await orgs_repo.get_in_scope(
+        session, data.org_unit_id, principal.org_path, for_share=True
+    )
     if unit is None:
         raise OrgUnitNotFound()
     if await repo.username_taken(session, data.username):
@@ -89,7 +93,13 @@ async def create(session: AsyncSession, principal: Principal, data: UserCreate) 
         password_hash=hash_password(data.password),
     )
     session.add(user)
-    await session.flush()
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        # A concurrent request took the name after the check above; the unique index decided.
+        if "uq_app_user_username" in str(exc.orig):
+            raise UsernameTaken() from exc
+        raise
     await session.refresh(user)
     await audit.record(
         session,
@@ -116,7 +126,11 @@ async def _locked(
 
 
 async def _revoke_sessions(session: AsyncSession, user: User) -> None:
-    """Every access token carries token_version; bumping it ends them all at once."""
+    """Every access token carries token_version; bumping it ends them all at once.
+
+    Call it after the other changes to `user`: revoking the refresh tokens autoflushes the
+    user, and a change made after that would be a second UPDATE (and a second version bump).
+    """
     user.token_version += 1
     await auth_service.revoke_all_refresh_tokens(session, user.id)
 
@@ -130,16 +144,18 @@ async def update(
     if user.id == principal.id and changes.get("is_active") is False:
         raise CannotChangeSelf()
     if changes.get("org_unit_id") is not None:
-        unit = await orgs_repo.get_in_scope(session, changes["org_unit_id"], principal.org_path)
+        unit = await orgs_repo.get_in_scope(
+            session, changes["org_unit_id"], principal.org_path, for_share=True
+        )
         if unit is None:
             raise OrgUnitNotFound()
         path = unit.path
     for field in ("org_unit_id", "display_name", "post", "is_active"):
         if field in changes and (changes[field] is not None or field == "post"):
             setattr(user, field, changes[field])
+    user.updated_at = clock.now()
     if before["is_active"] and not user.is_active:
         await _revoke_sessions(session, user)
-    user.updated_at = clock.now()
     await session.flush()
     action = "user.disable" if before["is_active"] and not user.is_active else "user.update"
     await audit.record(
@@ -168,8 +184,8 @@ async def set_roles(
         raise CannotChangeSelf()
     before = _snapshot(user)
     user.roles = [r.value for r in data.roles]
-    await _revoke_sessions(session, user)
     user.updated_at = clock.now()
+    await _revoke_sessions(session, user)
     await session.flush()
     await audit.record(
         session,
@@ -190,8 +206,8 @@ async def reset_password(
 ) -> User:
     user, path = await _locked(session, principal, user_id, None)
     user.password_hash = hash_password(data.new_password)
-    await _revoke_sessions(session, user)
     user.updated_at = clock.now()
+    await _revoke_sessions(session, user)
     await session.flush()
     await audit.record(
         session,
