@@ -17,7 +17,7 @@ from urllib.parse import unquote
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from anjie.core import errors
+from anjie.core import errors, metrics
 from anjie.core.i18n import Lang, negotiate
 from anjie.core.logging import request_id_var
 
@@ -126,6 +126,7 @@ class RequestContextMiddleware:
             if not status_holder["started"]:
                 await problem(errors.InternalError())
         finally:
+            metrics.observe(scope, status_holder["status"], time.perf_counter() - started)
             log.info(
                 "request",
                 extra={
