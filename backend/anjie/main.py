@@ -8,6 +8,8 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException
+from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
@@ -34,9 +36,11 @@ def _operation_id(route: APIRoute) -> str:
 class SpaFiles(StaticFiles):
     """Serves the built SPA; unknown paths fall back to index.html (history-mode routing)."""
 
-    async def get_response(self, path: str, scope: Scope):  # type: ignore[no-untyped-def]
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        if path.startswith("api/"):
+            raise HTTPException(404)
         response = await super().get_response(path, scope)
-        if response.status_code == 404 and not path.startswith(("api/", "assets/")):
+        if response.status_code == 404 and not path.startswith("assets/"):
             return await super().get_response("index.html", scope)
         return response
 
@@ -93,5 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     spa = _spa_dir(settings)
     if spa is not None:
-        app.mount("/", SpaFiles(directory=spa, html=True), name="spa")
+        # The router's fallback, not a mount at "/": a mount would match every path and turn
+        # an API route's 405 (wrong method) or an unknown API path's 404 into its own answer.
+        app.router.default = SpaFiles(directory=spa, html=True)
     return app

@@ -21,6 +21,10 @@ from anjie.users.models import User
 
 __all__ = [
     "Assignment",
+    "AuditEvent",
+    "Base",
+    "CalendarDay",
+    "CalendarYear",
     "Campaign",
     "CampaignPhase",
     "Case",
@@ -29,14 +33,10 @@ __all__ = [
     "CaseProcedure",
     "CaseReceivingOrgan",
     "IdempotencyRecord",
-    "Petitioner",
-    "PlanVersion",
-    "AuditEvent",
-    "Base",
-    "CalendarDay",
-    "CalendarYear",
     "LoginAttempt",
     "OrgUnit",
+    "Petitioner",
+    "PlanVersion",
     "RefreshToken",
     "User",
 ]

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from anjie.core.schemas import ApiModel, NoNul
 
-HolidayName = Annotated[str, NoNul, Field(min_length=1, max_length=50)]
+HolidayName = Annotated[str, Field(min_length=1, max_length=50), NoNul]
 
 
 class HolidayDay(ApiModel):
@@ -18,7 +18,7 @@ class HolidayDay(ApiModel):
 class YearArrangement(ApiModel):
     """A year's State Council holiday arrangement: the weekday holidays and the weekend workdays."""
 
-    notice_reference: Annotated[str, NoNul, Field(max_length=100)] | None = None
+    notice_reference: Annotated[str, Field(max_length=100), NoNul] | None = None
     holidays: Annotated[list[HolidayDay], Field(max_length=60)]
     workdays: Annotated[list[HolidayDay], Field(max_length=30)]
 

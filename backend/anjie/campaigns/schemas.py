@@ -9,8 +9,8 @@ from pydantic import BaseModel, Field, model_validator
 from anjie.campaigns.models import Phase
 from anjie.core.schemas import ApiModel, NoNul, OutModel
 
-CampaignName = Annotated[str, NoNul, Field(min_length=2, max_length=200)]
-Reference = Annotated[str, NoNul, Field(min_length=1, max_length=100)]
+CampaignName = Annotated[str, Field(min_length=2, max_length=200), NoNul]
+Reference = Annotated[str, Field(min_length=1, max_length=100), NoNul]
 
 
 class PhaseIn(ApiModel):

@@ -32,7 +32,9 @@ def assigned_to(principal: Principal) -> ColumnElement[bool]:
 def visible_cases(principal: Principal) -> ColumnElement[bool]:
     if principal.has_role(*SUBTREE_ROLES):
         return in_subtree(principal)
-    return in_subtree(principal) & assigned_to(principal)
+    # An officer in a judicial office works bureau cases: the assignment itself grants sight
+    # (whoever assigned them could see the case, so scope was checked then).
+    return assigned_to(principal)
 
 
 def can_reveal_pii_of_case(principal: Principal, *, case_visible: bool, assigned: bool) -> bool:

@@ -87,7 +87,8 @@ def problem_response(
     if errors_:
         body["errors"] = list(errors_)
     if extra:
-        body.update(extra)
+        # Extras add detail; they never replace the members every problem has.
+        body.update({k: v for k, v in extra.items() if k not in body})
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_JSON)
 
 

@@ -21,10 +21,10 @@ def _no_nul(value: str) -> str:
 NoNul = AfterValidator(_no_nul)
 
 Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
-Name = Annotated[str, NoNul, Field(min_length=1, max_length=100)]
-ShortText = Annotated[str, NoNul, Field(max_length=200)]
-LongText = Annotated[str, NoNul, Field(max_length=20_000)]
-Reason = Annotated[str, NoNul, Field(min_length=2, max_length=2000)]
+Name = Annotated[str, Field(min_length=1, max_length=100), NoNul]
+ShortText = Annotated[str, Field(max_length=200), NoNul]
+LongText = Annotated[str, Field(max_length=20_000), NoNul]
+Reason = Annotated[str, Field(min_length=2, max_length=2000), NoNul]
 
 
 def _find_nul(value: Any, path: tuple[str | int, ...]) -> tuple[str | int, ...] | None:

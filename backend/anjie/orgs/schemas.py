@@ -9,9 +9,9 @@ from pydantic import Field
 from anjie.core.schemas import ApiModel, Name, NoNul, OutModel
 from anjie.orgs.models import OrgKind
 
-Code = Annotated[str, NoNul, Field(pattern=r"^[A-Za-z0-9_-]{1,32}$")]
-RegionCode = Annotated[str, NoNul, Field(pattern=r"^[0-9]{6,12}$")]
-ShortName = Annotated[str, NoNul, Field(min_length=1, max_length=20)]
+Code = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,32}$"), NoNul]
+RegionCode = Annotated[str, Field(pattern=r"^[0-9]{6,12}$"), NoNul]
+ShortName = Annotated[str, Field(min_length=1, max_length=20), NoNul]
 
 
 class OrgUnitCreate(ApiModel):

@@ -33,7 +33,7 @@ def on_assigned_case(principal: Principal) -> ColumnElement[bool]:
 def visible(principal: Principal) -> ColumnElement[bool]:
     if principal.has_role(*SUBTREE_ROLES):
         return in_subtree(principal)
-    return in_subtree(principal) & on_assigned_case(principal)
+    return on_assigned_case(principal)
 
 
 async def get_visible(

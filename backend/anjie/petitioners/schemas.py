@@ -9,23 +9,23 @@ from pydantic import AfterValidator, BaseModel, Field
 from anjie.core import idnumber
 from anjie.core.schemas import ApiModel, NoNul, OutModel, Reason
 
-PersonName = Annotated[str, NoNul, Field(min_length=1, max_length=50)]
-Place = Annotated[str, NoNul, Field(min_length=1, max_length=200)]
+PersonName = Annotated[str, Field(min_length=1, max_length=50), NoNul]
+Place = Annotated[str, Field(min_length=1, max_length=200), NoNul]
 IdNumber = Annotated[
-    str, NoNul, Field(min_length=15, max_length=20), AfterValidator(idnumber.validate)
+    str, Field(min_length=15, max_length=20), NoNul, AfterValidator(idnumber.validate)
 ]
-Phone = Annotated[str, NoNul, Field(pattern=r"^\+?[0-9][0-9 -]{4,18}[0-9]$")]
+Phone = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 -]{4,18}[0-9]$"), NoNul]
 
 
 class PetitionerFields(ApiModel):
     name: PersonName
     id_number: IdNumber | None = None
     phone: Phone | None = None
-    ethnicity: Annotated[str, NoNul, Field(max_length=20)] | None = None
+    ethnicity: Annotated[str, Field(max_length=20), NoNul] | None = None
     address: Place | None = None
     household_registration_place: Place | None = None
     residence_place: Place | None = None
-    occupation: Annotated[str, NoNul, Field(max_length=100)] | None = None
+    occupation: Annotated[str, Field(max_length=100), NoNul] | None = None
 
 
 class PetitionerCreate(PetitionerFields):
@@ -38,11 +38,11 @@ class PetitionerUpdate(ApiModel):
     name: PersonName | None = None
     id_number: IdNumber | None = None
     phone: Phone | None = None
-    ethnicity: Annotated[str, NoNul, Field(max_length=20)] | None = None
+    ethnicity: Annotated[str, Field(max_length=20), NoNul] | None = None
     address: Place | None = None
     household_registration_place: Place | None = None
     residence_place: Place | None = None
-    occupation: Annotated[str, NoNul, Field(max_length=100)] | None = None
+    occupation: Annotated[str, Field(max_length=100), NoNul] | None = None
 
 
 class PetitionerOut(OutModel):

@@ -4,16 +4,22 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, StringConstraints, field_validator
 
 from anjie.core.schemas import ApiModel, Name, NoNul, OutModel
 from anjie.users.models import Role
 
 MIN_PASSWORD = 12
 
-Username = Annotated[str, NoNul, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$")]
-Password = Annotated[str, NoNul, Field(min_length=MIN_PASSWORD, max_length=256)]
-Post = Annotated[str, NoNul, Field(min_length=1, max_length=100)]
+Username = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$"), NoNul]
+# Passwords are taken exactly as typed: the sign-in form does not trim, so neither may this.
+Password = Annotated[
+    str,
+    StringConstraints(strip_whitespace=False),
+    Field(min_length=MIN_PASSWORD, max_length=256),
+    NoNul,
+]
+Post = Annotated[str, Field(min_length=1, max_length=100), NoNul]
 Roles = Annotated[list[Role], Field(max_length=5)]
 
 

@@ -15,7 +15,7 @@ from anjie.core import clock
 from anjie.core.concurrency import check_version
 from anjie.core.ids import uuid7
 from anjie.core.pagination import bad_cursor, decode_cursor
-from anjie.core.security import hash_password
+from anjie.core.security import hash_password_async
 from anjie.orgs import repository as orgs_repo
 from anjie.orgs.errors import OrgUnitNotFound
 from anjie.users import repository as repo
@@ -90,7 +90,7 @@ async def create(session: AsyncSession, principal: Principal, data: UserCreate) 
         display_name=data.display_name,
         post=data.post,
         roles=[r.value for r in data.roles],
-        password_hash=hash_password(data.password),
+        password_hash=await hash_password_async(data.password),
     )
     session.add(user)
     try:
@@ -205,7 +205,7 @@ async def reset_password(
     session: AsyncSession, principal: Principal, user_id: uuid.UUID, data: PasswordReset
 ) -> User:
     user, path = await _locked(session, principal, user_id, None)
-    user.password_hash = hash_password(data.new_password)
+    user.password_hash = await hash_password_async(data.new_password)
     user.updated_at = clock.now()
     await _revoke_sessions(session, user)
     await session.flush()
