@@ -1,0 +1,97 @@
+"""All SQL of assignments. Lists join the people and units they name in one query (no N+1)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Row, Select, exists, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from anjie.assignments.models import Assignment
+from anjie.orgs.models import OrgUnit
+from anjie.users.models import User
+
+# Rows of an entity and the names it refers to (outer joins: any name may be None).
+JoinedSelect = Select[*tuple[Any, ...]]
+JoinedRow = Row[*tuple[Any, ...]]
+
+_holder = aliased(User, name="holder")
+_assigner = aliased(User, name="assigner")
+_ender = aliased(User, name="ender")
+
+
+def _joined() -> JoinedSelect:
+    return (
+        select(
+            Assignment,
+            _holder.display_name.label("user_name"),
+            _holder.post.label("user_post"),
+            OrgUnit.name.label("unit_name"),
+            _assigner.display_name.label("assigned_by_name"),
+            _ender.display_name.label("ended_by_name"),
+        )
+        .outerjoin(_holder, _holder.id == Assignment.user_id)
+        .outerjoin(OrgUnit, OrgUnit.id == Assignment.org_unit_id)
+        .outerjoin(_assigner, _assigner.id == Assignment.assigned_by)
+        .outerjoin(_ender, _ender.id == Assignment.ended_by)
+    )
+
+
+async def list_for_case(
+    session: AsyncSession, case_id: uuid.UUID, *, active: bool | None = None
+) -> Sequence[JoinedRow]:
+    """Active ones first, then history; newest first within each."""
+    query = _joined().where(Assignment.case_id == case_id)
+    if active is True:
+        query = query.where(Assignment.ended_at.is_(None))
+    elif active is False:
+        query = query.where(Assignment.ended_at.is_not(None))
+    query = query.order_by(
+        Assignment.ended_at.is_not(None), Assignment.started_at.desc(), Assignment.id.desc()
+    )
+    return (await session.execute(query)).all()
+
+
+async def get_joined(session: AsyncSession, assignment_id: uuid.UUID) -> JoinedRow | None:
+    return (await session.execute(_joined().where(Assignment.id == assignment_id))).one_or_none()
+
+
+async def get(
+    session: AsyncSession, case_id: uuid.UUID, assignment_id: uuid.UUID
+) -> Assignment | None:
+    query = select(Assignment).where(Assignment.id == assignment_id, Assignment.case_id == case_id)
+    return (await session.scalars(query)).one_or_none()
+
+
+async def active_holder(session: AsyncSession, case_id: uuid.UUID, role: str) -> Assignment | None:
+    query = select(Assignment).where(
+        Assignment.case_id == case_id,
+        Assignment.role_in_case == role,
+        Assignment.ended_at.is_(None),
+    )
+    return (await session.scalars(query)).first()
+
+
+async def active_member(session: AsyncSession, case_id: uuid.UUID, user_id: uuid.UUID) -> bool:
+    query = select(
+        exists().where(
+            Assignment.case_id == case_id,
+            Assignment.role_in_case == "team_member",
+            Assignment.user_id == user_id,
+            Assignment.ended_at.is_(None),
+        )
+    )
+    return bool(await session.scalar(query))
+
+
+async def active_pairs(
+    session: AsyncSession, case_id: uuid.UUID
+) -> Sequence[tuple[str, uuid.UUID | None]]:
+    """(role_in_case, user_id) of every active assignment: what the workflow guards look at."""
+    query = select(Assignment.role_in_case, Assignment.user_id).where(
+        Assignment.case_id == case_id, Assignment.ended_at.is_(None)
+    )
+    return [(role, user_id) for role, user_id in (await session.execute(query)).all()]
