@@ -18,8 +18,8 @@ from anjie.audit import repository as audit_repo
 from anjie.audit.models import AuditEvent
 from anjie.auth.principal import Principal
 from anjie.cases.access import get_visible_case
-from anjie.cases.workflow import label
 from anjie.core.i18n import Lang
+from anjie.core.labels import label
 from anjie.core.pagination import Page, bad_cursor, decode_cursor, page_of
 
 _MAX_ID = 2**63 - 1  # bigint

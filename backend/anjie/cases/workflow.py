@@ -13,339 +13,32 @@ is reported there with `met: null` and the request `fields` that satisfy it.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
-from functools import cache
-from typing import Annotated, Any, cast
+from typing import Any, cast
 
-from pydantic import BaseModel, Field, model_validator
 from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 import anjie.cases.labels  # noqa: F401 - registers the case vocabulary used for labels
 from anjie.assignments import repository as assignments_repo
-from anjie.assignments.models import RoleInCase
-from anjie.assignments.schemas import field_error
 from anjie.audit import service as audit
 from anjie.auth.principal import Principal
-from anjie.campaigns.models import Campaign, Phase
+from anjie.campaigns.models import Campaign
 from anjie.campaigns.service import current_phase
 from anjie.cases.access import get_visible_case
 from anjie.cases.enums import CaseAction, CaseStatus, OutcomeKind, ProcedureStage
+from anjie.cases.guards import GUARDS, RULES, Facts, Rule
 from anjie.cases.models import Case, CaseProcedure
+from anjie.cases.workflow_schemas import ActionState, CaseTransitions, GuardState, TransitionIn
 from anjie.core import clock
 from anjie.core.concurrency import check_version
 from anjie.core.errors import Conflict, Forbidden
 from anjie.core.i18n import Lang
-from anjie.core.labels import all_enums
-from anjie.core.schemas import ApiModel, LongText, NoNul, Reason
+from anjie.core.labels import label
 from anjie.orgs import repository as orgs_repo
 from anjie.plans import repository as plans_repo
 from anjie.plans.service import missing_fixes
 from anjie.users.models import Role
-
-
-@cache
-def _labels() -> dict[tuple[str, str], tuple[str, str]]:
-    return {
-        (name, item["value"]): (item["zh-CN"], item["en"])
-        for name, items in all_enums().items()
-        for item in items
-    }
-
-
-def label(enum: str, value: str, lang: Lang) -> str:
-    zh, en = _labels().get((enum, value), (value, value))
-    return zh if lang == "zh-CN" else en
-
-
-# ---- request and response -------------------------------------------------------------------
-
-# Optional request fields, and the actions that use them; any other action refuses them (422).
-ACTION_FIELDS: dict[CaseAction, frozenset[str]] = {
-    CaseAction.resolve: frozenset(
-        {"outcome_kind", "outcome_note", "commitment_signed", "commitment_signed_on"}
-    ),
-    CaseAction.terminate: frozenset({"outcome_note", "termination_basis"}),
-    CaseAction.refer: frozenset({"outcome_note", "police_organ"}),
-}
-_OPTIONAL = (
-    "outcome_kind",
-    "outcome_note",
-    "commitment_signed",
-    "commitment_signed_on",
-    "termination_basis",
-    "police_organ",
-)
-
-
-class TransitionIn(ApiModel):
-    action: CaseAction
-    reason: Reason
-    outcome_kind: OutcomeKind | None = None
-    outcome_note: LongText | None = None
-    commitment_signed: bool | None = Field(
-        default=None, description="The petitioner signed a commitment to stop petitioning"
-    )
-    commitment_signed_on: date | None = None
-    termination_basis: LongText | None = Field(
-        default=None, description="Why the procedure is exhausted, when no re-review is recorded"
-    )
-    police_organ: Annotated[str, Field(min_length=1, max_length=100), NoNul] | None = None
-
-    @model_validator(mode="after")
-    def _fields_fit_action(self) -> TransitionIn:
-        allowed = ACTION_FIELDS.get(self.action, frozenset())
-        for name in _OPTIONAL:
-            if getattr(self, name) is not None and name not in allowed:
-                raise field_error(
-                    "TransitionIn", name, "not_for_action", f"not used by {self.action.value}"
-                )
-        if self.commitment_signed_on is not None:
-            if not self.commitment_signed:
-                raise field_error(
-                    "TransitionIn", "commitment_signed_on", "value_error", "needs commitment_signed"
-                )
-            if self.commitment_signed_on > clock.today():
-                raise field_error(
-                    "TransitionIn", "commitment_signed_on", "value_error", "is in the future"
-                )
-        return self
-
-
-class GuardState(BaseModel):
-    guard: str
-    met: bool | None = Field(description="null: decided by what the request supplies (`fields`)")
-    fields: list[str]
-    detail: str
-
-
-class ActionState(BaseModel):
-    action: CaseAction
-    label: str
-    target: CaseStatus
-    ready: bool = Field(description="No guard is known to be unmet")
-    unmet_guards: list[str]
-    guards: list[GuardState]
-
-
-class CaseTransitions(BaseModel):
-    case_id: uuid.UUID
-    status: CaseStatus
-    status_label: str
-    version: int
-    status_changed_at: datetime
-    actions: list[ActionState] = Field(description="What the caller may do from here")
-
-
-# ---- guards, rules and errors ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Facts:
-    """Everything the guards look at, loaded once per request."""
-
-    case: Case
-    principal: Principal
-    roles_held: frozenset[str]
-    caller_assigned: bool
-    plan_ready: bool
-    re_reviewed: bool
-    phase: Phase | None
-    return_visit_confirms: bool
-
-
-Check = Callable[[Facts, TransitionIn | None], bool | None]
-
-
-def _text(value: str | None) -> bool:
-    return bool(value and value.strip())
-
-
-def _held(role: RoleInCase) -> Check:
-    return lambda f, _: role.value in f.roles_held
-
-
-def _input(satisfied: Callable[[TransitionIn], bool], already: Callable[[Facts], bool]) -> Check:
-    """Met by the case already, else by the request; without a request: unknown (None)."""
-
-    def check(f: Facts, body: TransitionIn | None) -> bool | None:
-        if already(f):
-            return True
-        return None if body is None else satisfied(body)
-
-    return check
-
-
-@dataclass(frozen=True)
-class Guard:
-    name: str
-    zh: str
-    en: str
-    check: Check
-    fields: tuple[str, ...] = ()
-
-
-_GUARD_LIST = [
-    Guard(
-        "cause_and_crux_recorded",
-        "尚未填写信访原因和症结",
-        "The cause and the crux of the case are not recorded",
-        lambda f, _: _text(f.case.cause) and _text(f.case.crux),
-    ),
-    Guard(
-        "responsible_leader_assigned",
-        "尚未指定包案领导",
-        "No responsible leader is assigned",
-        _held(RoleInCase.responsible_leader),
-    ),
-    Guard(
-        "responsible_department_assigned",
-        "尚未指定责任部门",
-        "No responsible department is assigned",
-        _held(RoleInCase.responsible_department),
-    ),
-    Guard(
-        "responsible_person_assigned",
-        "尚未指定责任人",
-        "No responsible person is assigned",
-        _held(RoleInCase.responsible_person),
-    ),
-    Guard(
-        "plan_approved_by_leader",
-        "尚无经领导批准、“五定”齐全的化解方案",
-        "No resolution plan with all five fixes has been approved by a leader",
-        lambda f, _: f.plan_ready,
-    ),
-    Guard(
-        "outcome_recorded",
-        "须选择化解方式（依法终结请使用“终结”）",
-        "Choose the outcome (termination is its own action)",
-        _input(lambda b: b.outcome_kind not in (None, OutcomeKind.terminated), lambda f: False),
-        ("outcome_kind",),
-    ),
-    Guard(
-        "petitioning_stopped",
-        "尚无息诉罢访承诺，也无回访确认",
-        "No signed commitment to stop petitioning and no return visit confirming it",
-        _input(
-            lambda b: bool(b.commitment_signed),
-            lambda f: f.case.commitment_signed or f.return_visit_confirms,
-        ),
-        ("commitment_signed",),
-    ),
-    Guard(
-        "procedure_exhausted",
-        "信访事项尚未经复核，也未写明终结依据",
-        "The matter has not been through re-review and no termination basis is given",
-        _input(lambda b: _text(b.termination_basis), lambda f: f.re_reviewed),
-        ("termination_basis",),
-    ),
-    Guard(
-        "leader_decision",
-        "终结须由局领导决定",
-        "Termination must be decided by a bureau leader",
-        lambda f, _: f.principal.has_role(Role.leader),
-    ),
-    Guard(
-        "referral_reason",
-        "须写明移交理由",
-        "Give the reason for the referral",
-        _input(lambda b: _text(b.reason), lambda f: False),
-        ("reason",),
-    ),
-    Guard(
-        "police_organ_named",
-        "须写明接收移交的公安机关",
-        "Name the police organ the case is referred to",
-        _input(lambda b: _text(b.police_organ), lambda f: _text(f.case.police_organ)),
-        ("police_organ",),
-    ),
-    Guard(
-        "summary_phase",
-        "验收只能在专项活动的总结验收阶段进行",
-        "Acceptance is possible only in the campaign's summary and acceptance phase",
-        lambda f, _: f.phase == Phase.summary_acceptance,
-    ),
-]
-GUARDS = {g.name: g for g in _GUARD_LIST}
-
-_S = CaseStatus
-_OFFICE_LEADER = frozenset({Role.office.value, Role.leader.value})
-
-
-@dataclass(frozen=True)
-class Rule:
-    action: CaseAction
-    sources: frozenset[CaseStatus]
-    target: CaseStatus
-    guards: tuple[str, ...] = ()
-    roles: frozenset[str] = _OFFICE_LEADER
-    # Officers take the action only on cases they hold an active assignment on.
-    assigned_officers: bool = False
-
-
-RULES: dict[CaseAction, Rule] = {
-    r.action: r
-    for r in (
-        Rule(
-            CaseAction.analyse,
-            frozenset({_S.registered}),
-            _S.analysed,
-            (
-                "cause_and_crux_recorded",
-                "responsible_leader_assigned",
-                "responsible_department_assigned",
-                "responsible_person_assigned",
-            ),
-        ),
-        Rule(
-            CaseAction.approve_plan,
-            frozenset({_S.analysed}),
-            _S.plan_approved,
-            ("plan_approved_by_leader",),
-            roles=frozenset({Role.leader.value}),
-        ),
-        Rule(
-            CaseAction.start_resolving,
-            frozenset({_S.plan_approved}),
-            _S.resolving,
-            assigned_officers=True,
-        ),
-        Rule(
-            CaseAction.resolve,
-            frozenset({_S.resolving}),
-            _S.resolved,
-            ("outcome_recorded", "petitioning_stopped"),
-        ),
-        Rule(
-            CaseAction.terminate,
-            frozenset({_S.analysed, _S.plan_approved, _S.resolving}),
-            _S.terminated,
-            ("procedure_exhausted", "leader_decision"),
-        ),
-        Rule(
-            CaseAction.refer,
-            frozenset({_S.registered, _S.analysed, _S.plan_approved, _S.resolving}),
-            _S.referred,
-            ("referral_reason", "police_organ_named"),
-        ),
-        Rule(
-            CaseAction.accept,
-            frozenset({_S.resolved, _S.terminated, _S.referred}),
-            _S.accepted,
-            ("summary_phase",),
-        ),
-        # A petitioner resumed: back to work with the same people (assignments stay).
-        Rule(
-            CaseAction.reopen,
-            frozenset({_S.resolved, _S.terminated, _S.referred, _S.accepted}),
-            _S.resolving,
-        ),
-    )
-}
 
 
 class TransitionNotAllowed(Conflict):
@@ -401,7 +94,7 @@ GUARD_ERRORS: dict[str, type[GuardNotMet]] = {
         type[GuardNotMet],
         type(f"GuardNotMet_{g.name}", (GuardNotMet,), {"code": g.name}),
     )
-    for g in _GUARD_LIST
+    for g in GUARDS.values()
 }
 
 
@@ -529,7 +222,7 @@ def _apply(case: Case, principal: Principal, data: TransitionIn) -> None:
     elif data.action == CaseAction.terminate:
         case.outcome_kind = OutcomeKind.terminated.value
         case.outcome_note = data.outcome_note or None
-        if _text(data.termination_basis):
+        if data.termination_basis and data.termination_basis.strip():
             case.termination_basis = data.termination_basis
         case.termination_decided_by = principal.id
     elif data.action == CaseAction.refer:

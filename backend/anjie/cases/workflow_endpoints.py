@@ -12,7 +12,7 @@ from anjie.auth.permissions import Permission
 from anjie.auth.principal import Principal
 from anjie.cases import timeline, workflow
 from anjie.cases.timeline import TimelineEntry
-from anjie.cases.workflow import CaseTransitions, TransitionIn
+from anjie.cases.workflow_schemas import CaseTransitions, TransitionIn
 from anjie.core.concurrency import if_match_version
 from anjie.core.db import SessionDep
 from anjie.core.i18n import negotiate

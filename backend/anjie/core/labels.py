@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
+
+from anjie.core.i18n import Lang
 
 _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, tuple[str, str]]]] = {}
 
@@ -22,3 +25,18 @@ def all_enums() -> dict[str, list[dict[str, str]]]:
         ]
         for name, (enum, labels) in sorted(_REGISTRY.items())
     }
+
+
+@cache
+def _flat() -> dict[tuple[str, str], tuple[str, str]]:
+    return {
+        (name, item["value"]): (item["zh-CN"], item["en"])
+        for name, items in all_enums().items()
+        for item in items
+    }
+
+
+def label(enum: str, value: str, lang: Lang) -> str:
+    """One enum value's label in the caller's language (the value itself if unknown)."""
+    zh, en = _flat().get((enum, value), (value, value))
+    return zh if lang == "zh-CN" else en
