@@ -50,7 +50,7 @@ async def list_cases(
     campaign_id: uuid.UUID | None = None,
     q: Annotated[
         str | None,
-        Query(min_length=1, max_length=100, description="Text in the number, title or demands"),
+        Query(max_length=100, description="Text in the number, title or demands; empty: all"),
     ] = None,
     updated_after: AwareDatetime | None = None,
 ) -> Page[CaseOut]:

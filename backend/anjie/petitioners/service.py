@@ -17,7 +17,7 @@ from anjie.core.concurrency import check_version
 from anjie.core.crypto import PiiCipher
 from anjie.core.ids import uuid7
 from anjie.core.masking import mask_id_number, mask_phone
-from anjie.core.pagination import decode_cursor
+from anjie.core.pagination import bad_cursor, decode_cursor
 from anjie.orgs import repository as orgs_repo
 from anjie.orgs.errors import OrgUnitNotFound
 from anjie.petitioners import repository as repo
@@ -54,9 +54,29 @@ def _aad(petitioner_id: uuid.UUID, field: str) -> str:
     return f"petitioner:{petitioner_id}:{field}"
 
 
+def _rekey(cipher: PiiCipher, p: Petitioner) -> None:
+    """Re-encrypt every field under the active key before any one of them is rewritten.
+
+    The row has one `pii_kid` for both ciphertexts: rewriting only the phone under a new key
+    would leave the ID number sealed with a key the row no longer names.
+    """
+    if p.pii_kid == cipher.active_kid:
+        return
+    old_kid = p.pii_kid
+    if p.id_number_enc is not None:
+        plain = cipher.decrypt(old_kid, p.id_number_enc, _aad(p.id, "id_number"))
+        p.pii_kid, p.id_number_enc = cipher.encrypt(plain, _aad(p.id, "id_number"))
+    if p.phone_enc is not None:
+        plain = cipher.decrypt(old_kid, p.phone_enc, _aad(p.id, "phone"))
+        p.pii_kid, p.phone_enc = cipher.encrypt(plain, _aad(p.id, "phone"))
+    p.pii_kid = cipher.active_kid
+
+
 def _set_id_number(cipher: PiiCipher, p: Petitioner, value: str | None) -> None:
     if value is None:
+        # Gender and birth date were read off the number: they go with it.
         p.id_number_enc = p.id_number_bidx = p.id_number_masked = None
+        p.gender = p.birth_date = None
         return
     p.pii_kid, p.id_number_enc = cipher.encrypt(value, _aad(p.id, "id_number"))
     p.id_number_bidx = cipher.blind_index(value)
@@ -146,7 +166,15 @@ async def list_petitioners(
     q: str | None,
 ) -> Sequence[Petitioner]:
     key = decode_cursor(cursor, 1)
-    after = uuid.UUID(str(key[0])) if key else None
+    after: uuid.UUID | None = None
+    if key is not None:
+        # A well-formed cursor that is not ours (not a UUID inside) is the client's error.
+        if not isinstance(key[0], str):
+            raise bad_cursor()
+        try:
+            after = uuid.UUID(key[0])
+        except ValueError:
+            raise bad_cursor() from None
     return await repo.list_visible(session, principal, after_id=after, limit=limit + 1, q=q)
 
 
@@ -180,6 +208,8 @@ async def update(
     for field in _PLAIN:
         if field in changes and (changes[field] is not None or field != "name"):
             setattr(p, field, changes[field])
+    if "id_number" in changes or "phone" in changes:
+        _rekey(cipher, p)
     if "id_number" in changes:
         _set_id_number(cipher, p, changes["id_number"])
     if "phone" in changes:
