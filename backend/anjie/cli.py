@@ -51,13 +51,18 @@ def migrate(url: str) -> None:
 
 
 async def _seed_demo(url: str) -> int:
-    from anjie import demo
+    from anjie import demo, demo_cases
+    from anjie.config import get_settings
+    from anjie.core.crypto import PiiCipher
     from anjie.core.db import Database
 
     db = Database(url, pool_size=1)
     try:
         async with db.sessionmaker() as session, session.begin():
-            return await demo.load(session)
+            added = await demo.load(session)
+        async with db.sessionmaker() as session, session.begin():
+            added += await demo_cases.load(session, PiiCipher.from_settings(get_settings()))
+        return added
     finally:
         await db.dispose()
 

@@ -34,7 +34,7 @@ def _config(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         [_compose(), "-f", str(ROOT / "docker-compose.yml"), "config", "--format", "json"],
         capture_output=True,
         text=True,
-        env={"PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "/tmp"), **env},
+        env={"PATH": os.environ.get("PATH", ""), "HOME": str(ROOT), **env},
         cwd=ROOT,
         check=False,
         timeout=60,

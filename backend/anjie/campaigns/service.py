@@ -18,7 +18,7 @@ from anjie.campaigns.schemas import CampaignCreate, CampaignOut, CampaignUpdate,
 from anjie.core import clock
 from anjie.core.concurrency import check_version
 from anjie.core.ids import uuid7
-from anjie.core.pagination import decode_cursor
+from anjie.core.pagination import decode_id_cursor
 from anjie.orgs import repository as orgs_repo
 from anjie.orgs.errors import OrgUnitNotFound
 
@@ -71,8 +71,7 @@ async def get(session: AsyncSession, principal: Principal, campaign_id: uuid.UUI
 async def list_campaigns(
     session: AsyncSession, principal: Principal, *, cursor: str | None, limit: int
 ) -> Sequence[Campaign]:
-    key = decode_cursor(cursor, 1)
-    after = uuid.UUID(str(key[0])) if key else None
+    after = decode_id_cursor(cursor)
     return await repo.list_visible(session, principal, after_id=after, limit=limit + 1)
 
 

@@ -59,12 +59,3 @@ class PetitionerAlreadyRegistered(LocalisedItems, Conflict):
     code = "petitioner_exists"
     message_zh = "该身份证号的信访人已登记，请引用已有信访人"
     message_en = "A petitioner with this ID number is already registered; refer to it instead"
-
-
-class CaseNumberTooLong(Conflict):
-    code = "case_number_unavailable"
-    message_zh = "单位代码过长，无法生成案件编号（上限 40 个字符），请管理员缩短单位代码"
-    message_en = (
-        "The unit's code is too long to build a case number (40 characters at most); "
-        "an administrator must shorten the code"
-    )

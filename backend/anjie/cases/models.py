@@ -36,7 +36,8 @@ class Case(Timestamps, Base):
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)
     campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaign.id"), index=True)
     org_unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("org_unit.id"), index=True)
-    number: Mapped[str] = mapped_column(String(40), unique=True)
+    # Unit code (≤ 32) + "-YYYY-" + the sequence: 64 always fits.
+    number: Mapped[str] = mapped_column(String(64), unique=True)
     number_year: Mapped[int]
     number_seq: Mapped[int]
     title: Mapped[str] = mapped_column(String(200))

@@ -19,8 +19,15 @@ from sqlalchemy.orm import aliased, selectinload
 from anjie.assignments.models import Assignment, RoleInCase
 from anjie.auth.principal import Principal
 from anjie.campaigns.models import Campaign
+from anjie.cases.enums import ProcedureStage
 from anjie.cases.listing import Sort
-from anjie.cases.models import Case, CaseNumberCounter, CasePetitioner, CaseReceivingOrgan
+from anjie.cases.models import (
+    Case,
+    CaseNumberCounter,
+    CasePetitioner,
+    CaseProcedure,
+    CaseReceivingOrgan,
+)
 from anjie.cases.policies import visible_cases
 from anjie.orgs.models import OrgUnit
 from anjie.petitioners import repository as petitioners_repo
@@ -287,3 +294,20 @@ async def list_visible(
         query = query.order_by(column.asc(), Case.id.asc())
     rows = await session.execute(query.limit(limit))
     return [(case, cutoff) for case, cutoff in rows]
+
+
+async def re_reviewed(session: AsyncSession, case_id: uuid.UUID) -> bool:
+    """Whether the case's procedure reached 复核 (re-review): termination needs it."""
+    query = select(
+        exists().where(
+            CaseProcedure.case_id == case_id, CaseProcedure.stage == ProcedureStage.re_review.value
+        )
+    )
+    return bool(await session.scalar(query))
+
+
+async def campaign_with_phases(session: AsyncSession, campaign_id: uuid.UUID) -> Campaign | None:
+    query = (
+        select(Campaign).where(Campaign.id == campaign_id).options(selectinload(Campaign.phases))
+    )
+    return (await session.scalars(query)).one_or_none()

@@ -21,7 +21,7 @@ from anjie.auth.principal import Principal
 from anjie.campaigns import service as campaigns
 from anjie.cases import repository as repo
 from anjie.cases import rules, views
-from anjie.cases.errors import CaseDataInvalid, CaseNotFound, CaseNumberTooLong, Violation
+from anjie.cases.errors import CaseDataInvalid, CaseNotFound, Violation
 from anjie.cases.listing import SORTS
 from anjie.cases.models import Case, CasePetitioner, CaseProcedure, CaseReceivingOrgan
 from anjie.cases.petitioner_links import plan_petitioners
@@ -33,8 +33,6 @@ from anjie.core.ids import uuid7
 from anjie.core.pagination import Page
 from anjie.orgs import repository as orgs_repo
 from anjie.orgs.errors import OrgUnitNotFound
-
-NUMBER_MAX = 40  # petition_case.number is VARCHAR(40)
 
 
 def _plain(value: Any) -> Any:
@@ -161,8 +159,6 @@ async def create(
     year = values["registered_on"].year
     seq = await repo.next_seq(session, unit.id, year)
     number = f"{unit.code}-{year}-{seq:04d}"
-    if len(number) > NUMBER_MAX:
-        raise CaseNumberTooLong()
     petitioner_ids = await plan.execute(unit_id=unit.id, case_id=case_id)
     for name in ("receiving_organs", "procedures", "petitioners", "petitioner_count"):
         values.pop(name)

@@ -15,20 +15,18 @@ from __future__ import annotations
 import uuid
 from typing import Any, cast
 
-from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 import anjie.cases.labels  # noqa: F401 - registers the case vocabulary used for labels
 from anjie.assignments import repository as assignments_repo
 from anjie.audit import service as audit
 from anjie.auth.principal import Principal
-from anjie.campaigns.models import Campaign
 from anjie.campaigns.service import current_phase
+from anjie.cases import repository as repo
 from anjie.cases.access import get_visible_case
-from anjie.cases.enums import CaseAction, CaseStatus, OutcomeKind, ProcedureStage
+from anjie.cases.enums import CaseAction, CaseStatus, OutcomeKind
 from anjie.cases.guards import GUARDS, RULES, Facts, Rule
-from anjie.cases.models import Case, CaseProcedure
+from anjie.cases.models import Case
 from anjie.cases.workflow_schemas import ActionState, CaseTransitions, GuardState, TransitionIn
 from anjie.core import clock
 from anjie.core.concurrency import check_version
@@ -99,24 +97,6 @@ GUARD_ERRORS: dict[str, type[GuardNotMet]] = {
 
 
 # ---- facts ----------------------------------------------------------------------------------
-# Two small reads of case-registry tables live here rather than in cases/repository.py, which
-# belongs to the case CRUD; they are the workflow's own questions.
-
-
-async def _re_reviewed(session: AsyncSession, case_id: uuid.UUID) -> bool:
-    query = select(
-        exists().where(
-            CaseProcedure.case_id == case_id, CaseProcedure.stage == ProcedureStage.re_review.value
-        )
-    )
-    return bool(await session.scalar(query))
-
-
-async def _campaign(session: AsyncSession, campaign_id: uuid.UUID) -> Campaign | None:
-    query = (
-        select(Campaign).where(Campaign.id == campaign_id).options(selectinload(Campaign.phases))
-    )
-    return (await session.scalars(query)).one_or_none()
 
 
 async def _return_visit_confirms(session: AsyncSession, case_id: uuid.UUID) -> bool:
@@ -131,14 +111,14 @@ async def _return_visit_confirms(session: AsyncSession, case_id: uuid.UUID) -> b
 async def load_facts(session: AsyncSession, principal: Principal, case: Case) -> Facts:
     pairs = await assignments_repo.active_pairs(session, case.id)
     plan = await plans_repo.in_force(session, case.id)
-    campaign = await _campaign(session, case.campaign_id)
+    campaign = await repo.campaign_with_phases(session, case.campaign_id)
     return Facts(
         case=case,
         principal=principal,
         roles_held=frozenset(role for role, _ in pairs),
         caller_assigned=any(user_id == principal.id for _, user_id in pairs),
         plan_ready=plan is not None and not missing_fixes(plan),
-        re_reviewed=await _re_reviewed(session, case.id),
+        re_reviewed=await repo.re_reviewed(session, case.id),
         phase=current_phase(campaign, clock.today()) if campaign else None,
         return_visit_confirms=await _return_visit_confirms(session, case.id),
     )

@@ -6,6 +6,8 @@ from fastapi import Request, Response
 
 from anjie.core.errors import PreconditionFailed, PreconditionRequired
 
+ANY_VERSION = -1
+
 
 def etag(version: int) -> str:
     return f'"{version}"'
@@ -21,6 +23,9 @@ def if_match_version(request: Request) -> int:
     if not header:
         raise PreconditionRequired()
     value = header.strip()
+    if value == "*":
+        # RFC 9110: "*" matches any current representation; the client opts out knowingly.
+        return ANY_VERSION
     if value.startswith("W/"):
         value = value[2:]
     value = value.strip('"')
@@ -30,5 +35,5 @@ def if_match_version(request: Request) -> int:
 
 
 def check_version(expected: int, actual: int) -> None:
-    if expected != actual:
+    if expected != ANY_VERSION and expected != actual:
         raise PreconditionFailed()

@@ -111,6 +111,8 @@ def free_port() -> int:
 
 def _port_free(port: int) -> bool:
     with socket.socket() as sock:
+        # As PostgreSQL itself does: a port in TIME_WAIT after a restart is still usable.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
@@ -245,14 +247,39 @@ def stop_dev_cluster(project_dir: Path, name: str = "dev") -> bool:
     return True
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _reap_orphans(base: Path, bin_dir: Path) -> None:
+    """Stop and remove test clusters whose test run died without cleaning up (killed, timed out)."""
+    for home in base.glob("anjie-test-*"):
+        owner = home / "owner.pid"
+        try:
+            pid = int(owner.read_text())
+        except (OSError, ValueError):
+            continue
+        if not _pid_alive(pid):
+            Cluster(home=home, bin_dir=bin_dir).destroy()
+
+
 def throwaway_cluster() -> tuple[Cluster, str]:
     """A fresh cluster on a free port for one test run; the caller destroys it."""
     base = CACHE_ROOT / "clusters" if _is_root() else Path(tempfile.gettempdir())
     if _is_root():
         _mkdir_public(CACHE_ROOT)
         _mkdir_public(base)
+    bin_dir = pg_bin_dir()
+    _reap_orphans(base, bin_dir)
     home = Path(tempfile.mkdtemp(prefix="anjie-test-", dir=base))
-    cluster = Cluster(home=home, bin_dir=pg_bin_dir())
+    (home / "owner.pid").write_text(str(os.getpid()))
+    cluster = Cluster(home=home, bin_dir=bin_dir)
     cluster.init()
     port = cluster.start(free_port(), fast=True)
     return cluster, f"postgresql://postgres@127.0.0.1:{port}/postgres"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import uuid
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
@@ -65,3 +66,16 @@ def page_of(items: list[T], limit: int, key: Any) -> Page[T]:
     has_more = len(items) > limit
     shown = items[:limit]
     return Page[T](items=shown, next_cursor=encode_cursor(key(shown[-1])) if has_more else None)
+
+
+def decode_id_cursor(cursor: str | None) -> uuid.UUID | None:
+    """The id inside a cursor of a list ordered by id alone."""
+    key = decode_cursor(cursor, 1)
+    if key is None:
+        return None
+    if not isinstance(key[0], str):
+        raise bad_cursor()
+    try:
+        return uuid.UUID(key[0])
+    except ValueError:
+        raise bad_cursor() from None

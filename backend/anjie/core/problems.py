@@ -58,6 +58,7 @@ _ZH_MESSAGES: dict[str, str] = {
     "model_type": "应为对象",
     "json_invalid": "JSON 格式错误",
     "extra_forbidden": "不允许的字段",
+    "null_not_allowed": "不能为空",
     "value_error": "取值无效",
     "nul_character": "不能包含空字符（\\u0000）",
     "url_parsing": "网址格式不正确",

@@ -17,7 +17,7 @@ from anjie.core.concurrency import check_version
 from anjie.core.crypto import PiiCipher
 from anjie.core.ids import uuid7
 from anjie.core.masking import mask_id_number, mask_phone
-from anjie.core.pagination import bad_cursor, decode_cursor
+from anjie.core.pagination import decode_id_cursor
 from anjie.orgs import repository as orgs_repo
 from anjie.orgs.errors import OrgUnitNotFound
 from anjie.petitioners import repository as repo
@@ -165,16 +165,7 @@ async def list_petitioners(
     limit: int,
     q: str | None,
 ) -> Sequence[Petitioner]:
-    key = decode_cursor(cursor, 1)
-    after: uuid.UUID | None = None
-    if key is not None:
-        # A well-formed cursor that is not ours (not a UUID inside) is the client's error.
-        if not isinstance(key[0], str):
-            raise bad_cursor()
-        try:
-            after = uuid.UUID(key[0])
-        except ValueError:
-            raise bad_cursor() from None
+    after = decode_id_cursor(cursor)
     return await repo.list_visible(session, principal, after_id=after, limit=limit + 1, q=q)
 
 

@@ -14,7 +14,7 @@ from anjie.auth.principal import Principal
 from anjie.core import clock
 from anjie.core.concurrency import check_version
 from anjie.core.ids import uuid7
-from anjie.core.pagination import bad_cursor, decode_cursor
+from anjie.core.pagination import decode_id_cursor
 from anjie.core.security import hash_password_async
 from anjie.orgs import repository as orgs_repo
 from anjie.orgs.errors import OrgUnitNotFound
@@ -57,11 +57,7 @@ async def list_users(
     q: str | None,
     is_active: bool | None,
 ) -> Sequence[User]:
-    key = decode_cursor(cursor, 1)
-    try:
-        after = uuid.UUID(str(key[0])) if key else None
-    except ValueError as exc:
-        raise bad_cursor() from exc
+    after = decode_id_cursor(cursor)
     return await repo.list_in_scope(
         session,
         principal.org_path,

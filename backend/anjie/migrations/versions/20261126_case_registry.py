@@ -81,7 +81,7 @@ CREATE TABLE petition_case (
 	id UUID NOT NULL,
 	campaign_id UUID NOT NULL,
 	org_unit_id UUID NOT NULL,
-	number VARCHAR(40) NOT NULL,
+	number VARCHAR(64) NOT NULL,
 	number_year bigint NOT NULL,
 	number_seq bigint NOT NULL,
 	title VARCHAR(200) NOT NULL,
