@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 UV_VERSION := 0.13.9
 STAMP  := $(VENV)/.installed
 
-.PHONY: install lock run stop test lint typecheck openapi openapi-check pytest clean
+.PHONY: install lock run stop test lint typecheck openapi openapi-check pytest bench clean
 
 install: $(STAMP)
 
@@ -29,8 +29,8 @@ stop: install
 	$(BIN)/anjie db stop
 
 lint: install
-	$(BIN)/ruff check backend tests
-	$(BIN)/ruff format --check backend tests
+	$(BIN)/ruff check backend tests benchmarks
+	$(BIN)/ruff format --check backend tests benchmarks
 
 typecheck: install
 	$(BIN)/mypy
@@ -47,6 +47,10 @@ pytest: install
 # pytest runs last: its closing line is the verdict.
 test: install lint typecheck openapi-check
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Latency of the case list, search and detail on 100 000 seeded cases (not part of `make test`).
+bench: install
+	$(BIN)/python benchmarks/cases_list.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

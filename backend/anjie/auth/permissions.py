@@ -31,6 +31,13 @@ class Permission(StrEnum):
     assignments_write = "assignments:write"
     plans_write = "plans:write"
     plans_approve = "plans:approve"
+    hearings_write = "hearings:write"
+    relief_write = "relief:write"
+    relief_review = "relief:review"
+    relief_approve = "relief:approve"
+    checkins_write = "checkins:write"
+    attachments_write = "attachments:write"
+    reference_write = "reference:write"
 
 
 _EVERYONE = {
@@ -49,6 +56,10 @@ _CASE_WORK = _CASE_READ | {
     Permission.cases_transition,
     Permission.plans_write,
     Permission.pii_reveal,
+    Permission.hearings_write,
+    Permission.relief_write,
+    Permission.checkins_write,
+    Permission.attachments_write,
 }
 _CASE_MANAGE = _CASE_WORK | {
     Permission.cases_create,
@@ -68,15 +79,24 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.audit_verify,
             Permission.calendar_write,
             Permission.campaigns_write,
+            Permission.reference_write,
         }
     ),
     Role.leader: frozenset(
         _EVERYONE
         | _CASE_MANAGE
-        | {Permission.users_read, Permission.audit_read, Permission.plans_approve}
+        | {
+            Permission.users_read,
+            Permission.audit_read,
+            Permission.plans_approve,
+            Permission.relief_review,
+            Permission.relief_approve,
+        }
     ),
     Role.office: frozenset(
-        _EVERYONE | _CASE_MANAGE | {Permission.users_read, Permission.campaigns_write}
+        _EVERYONE
+        | _CASE_MANAGE
+        | {Permission.users_read, Permission.campaigns_write, Permission.relief_review}
     ),
     Role.officer: frozenset(_EVERYONE | _CASE_WORK),
     # Read-only, PII masked: no reveal.
