@@ -53,7 +53,8 @@ class Settings(BaseSettings):
 
     max_body_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
     data_dir: Path = Path(".data")
-    docs_enabled: bool = True
+    # Interactive docs: on in dev and test, off in production unless asked for.
+    docs_enabled: bool | None = None
     log_level: str = "INFO"
     log_json: bool = True
     host: str = "127.0.0.1"
@@ -104,6 +105,12 @@ class Settings(BaseSettings):
     @property
     def jwt_key_ring(self) -> dict[str, str]:
         return {str(k): str(v) for k, v in json.loads(self.jwt_keys.get_secret_value()).items()}
+
+    @property
+    def docs(self) -> bool:
+        if self.docs_enabled is None:
+            return self.env is not Environment.production
+        return self.docs_enabled
 
     @property
     def is_dev(self) -> bool:

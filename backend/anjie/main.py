@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await app.state.db.dispose()
 
-    docs = settings.docs_enabled
+    docs = settings.docs
     app = FastAPI(
         title="Anjie 案结",
         version="1.0.0",
