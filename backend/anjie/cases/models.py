@@ -30,7 +30,10 @@ class Case(Timestamps, Base):
             postgresql_using="gin",
             postgresql_ops={"search_text": "gin_trgm_ops"},
         ),
+        # One index per sort of the list's allow-list, so every keyset page is an index range.
         Index("ix_petition_case_keyset", "updated_at", "id"),
+        Index("ix_petition_case_registered_on", "registered_on", "id"),
+        Index("ix_petition_case_first_petition_on", "first_petition_on", "id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)

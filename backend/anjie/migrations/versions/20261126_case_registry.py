@@ -144,6 +144,12 @@ CREATE INDEX ix_petition_case_category ON petition_case (category)
 CREATE INDEX ix_petition_case_keyset ON petition_case (updated_at, id)
 """)
     op.execute("""
+CREATE INDEX ix_petition_case_registered_on ON petition_case (registered_on, id)
+""")
+    op.execute("""
+CREATE INDEX ix_petition_case_first_petition_on ON petition_case (first_petition_on, id)
+""")
+    op.execute("""
 CREATE INDEX ix_petition_case_org_unit_id ON petition_case (org_unit_id)
 """)
     op.execute("""
