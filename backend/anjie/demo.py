@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from anjie.campaigns.models import Campaign, CampaignPhase
 from anjie.core.security import hash_password
 from anjie.orgs.models import OrgUnit
+from anjie.relief.models import ReliefWageStandard
 from anjie.users.models import User
 
 DEMO_PASSWORD = "anjie-demo-2010"
@@ -111,6 +113,29 @@ async def _campaign(session: AsyncSession) -> int:
     return 1
 
 
+# Illustrative reference data so relief approvals work in the demo: Sichuan's average monthly
+# wage for the year before each demo period (an administrator enters the official figures).
+WAGE_STANDARDS = (("51", 2009, Decimal("2402.50")), ("51", 2025, Decimal("8900.00")))
+
+
+async def _wage_standards(session: AsyncSession) -> int:
+    added = 0
+    for province, year, wage in WAGE_STANDARDS:
+        result = await session.execute(
+            insert(ReliefWageStandard)
+            .values(
+                province_code=province,
+                year=year,
+                average_monthly_wage=wage,
+                multiple=36,
+                entered_at=datetime.now(UTC),
+            )
+            .on_conflict_do_nothing()
+        )
+        added += result.rowcount  # type: ignore[attr-defined]
+    return added
+
+
 async def load(session: AsyncSession) -> int:
     """Insert what is missing; returns how many rows were added."""
     added = 0
@@ -151,4 +176,5 @@ async def load(session: AsyncSession) -> int:
         added += 1
     await session.flush()
     added += await _campaign(session)
+    added += await _wage_standards(session)
     return added

@@ -1,6 +1,7 @@
 """Imports every domain's ORM models so the metadata is complete (migrations, checks)."""
 
 from anjie.assignments.models import Assignment
+from anjie.attachments.models import Attachment
 from anjie.audit.models import AuditEvent
 from anjie.auth.models import LoginAttempt, RefreshToken
 from anjie.calendars.models import CalendarDay, CalendarYear
@@ -12,18 +13,23 @@ from anjie.cases.models import (
     CaseProcedure,
     CaseReceivingOrgan,
 )
+from anjie.checkins.models import CheckIn, CheckInOfficer
 from anjie.core.db import Base
+from anjie.hearings.models import CalendarToken, Hearing, HearingParticipant
 from anjie.idempotency.models import IdempotencyRecord
 from anjie.orgs.models import OrgUnit
 from anjie.petitioners.models import Petitioner
 from anjie.plans.models import PlanVersion
+from anjie.relief.models import ReliefApplication, ReliefStepEntry, ReliefWageStandard
 from anjie.users.models import User
 
 __all__ = [
     "Assignment",
+    "Attachment",
     "AuditEvent",
     "Base",
     "CalendarDay",
+    "CalendarToken",
     "CalendarYear",
     "Campaign",
     "CampaignPhase",
@@ -32,11 +38,18 @@ __all__ = [
     "CasePetitioner",
     "CaseProcedure",
     "CaseReceivingOrgan",
+    "CheckIn",
+    "CheckInOfficer",
+    "Hearing",
+    "HearingParticipant",
     "IdempotencyRecord",
     "LoginAttempt",
     "OrgUnit",
     "Petitioner",
     "PlanVersion",
     "RefreshToken",
+    "ReliefApplication",
+    "ReliefStepEntry",
+    "ReliefWageStandard",
     "User",
 ]

@@ -45,6 +45,26 @@ _PLAN: dict[str, tuple[str, str]] = {
 _OTHER: dict[str, tuple[str, str]] = {
     "case.create": ("登记案件", "Case registered"),
     "case.update": ("修改案件信息", "Case details changed"),
+    "case.commitment_signed": ("签订息诉罢访承诺书", "Stop-petitioning commitment signed"),
+    "attachment.upload": ("上传附件", "Attachment uploaded"),
+    "check_in.record": ("回访", "Return visit recorded"),
+    "hearing.create": ("安排听证/调解", "Hearing scheduled"),
+    "hearing.update": ("修改听证安排", "Hearing changed"),
+    "hearing.hold": ("举行听证/调解", "Hearing held"),
+    "hearing.postpone": ("听证延期", "Hearing postponed"),
+    "hearing.cancel": ("取消听证", "Hearing cancelled"),
+    "hearing.reschedule": ("重新安排听证", "Hearing rescheduled"),
+    "hearing.conflict_override": ("冲突确认后仍安排", "Scheduling conflict overridden"),
+    "relief.create": ("填写司法救助申请", "Relief application drafted"),
+    "relief.update": ("修改司法救助申请", "Relief application changed"),
+    "relief.submit": ("提交司法救助申请", "Relief application submitted"),
+    "relief.unit_opinion": ("承办单位意见", "Unit opinion given"),
+    "relief.review": ("司法救助审核", "Relief reviewed"),
+    "relief.approve": ("批准司法救助", "Relief approved"),
+    "relief.reject": ("不予救助", "Relief rejected"),
+    "relief.disburse": ("发放救助金", "Relief disbursed"),
+    "relief.notify": ("告知申请人", "Applicant notified"),
+    "petitioner.create": ("登记信访人", "Petitioner registered"),
 }
 
 

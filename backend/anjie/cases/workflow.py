@@ -102,10 +102,15 @@ GUARD_ERRORS: dict[str, type[GuardNotMet]] = {
 async def _return_visit_confirms(session: AsyncSession, case_id: uuid.UUID) -> bool:
     """A return visit recorded the petitioner as satisfied or accepting.
 
-    Always False until check-ins (回访) exist: the check-ins feature will implement it, and then
-    `petitioning_stopped` is met by such a visit as well as by a signed commitment.
+    Counted: the latest visit since the case entered its current status (for `resolve`, since it
+    last started or was reopened into `resolving`), skipping visits that did not reach the
+    petitioner — so a later dissatisfied visit, or a reopen, undoes an earlier satisfied one.
+    With a signed commitment, such a visit meets `petitioning_stopped`.
     """
-    return False
+    # Imported here so that this module's imports stay as the case registry wrote them.
+    from anjie.checkins import repository as checkins_repo
+
+    return await checkins_repo.return_visit_confirms(session, case_id)
 
 
 async def load_facts(session: AsyncSession, principal: Principal, case: Case) -> Facts:

@@ -1,5 +1,128 @@
 from __future__ import annotations
 
-from fastapi import APIRouter
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+from pydantic import AwareDatetime
+
+import anjie.checkins.labels  # noqa: F401 - registers the check-in vocabulary for /meta/enums
+from anjie.attachments.owners import OwnerType
+from anjie.attachments.owners import register as register_attachment_owner
+from anjie.auth.dependencies import Authorize
+from anjie.auth.permissions import Permission
+from anjie.auth.principal import Principal
+from anjie.checkins import service
+from anjie.checkins.dependencies import VisitKey
+from anjie.checkins.models import Attitude
+from anjie.checkins.repository import CheckInFilters
+from anjie.checkins.schemas import CheckInCreate, CheckInOut, SortName
+from anjie.core.db import SessionDep
+from anjie.core.pagination import Cursor, Limit, Page
+from anjie.idempotency.dependencies import RequiredIdempotency
 
 router = APIRouter(tags=["checkins"])
+
+# Photos of a visit are attachments owned by the check-in; they follow its case's visibility.
+register_attachment_owner(OwnerType.check_in, service.attachment_case)
+
+Reader = Annotated[Principal, Depends(Authorize(Permission.cases_read))]
+Writer = Annotated[Principal, Depends(Authorize(Permission.checkins_write))]
+
+Officer = Annotated[uuid.UUID | None, Query(description="Visits this user took part in")]
+VisitedFrom = Annotated[
+    AwareDatetime | None, Query(alias="from", description="visited_at at or after this")
+]
+VisitedTo = Annotated[AwareDatetime | None, Query(alias="to", description="visited_at before this")]
+UpdatedAfter = Annotated[
+    AwareDatetime | None,
+    Query(description="Received after this (a check-in never changes once received)"),
+]
+
+
+@router.post(
+    "/cases/{case_id}/check-ins",
+    status_code=status.HTTP_201_CREATED,
+    operation_id="createCaseCheckIn",
+)
+async def create_case_check_in(
+    case_id: uuid.UUID,
+    body: CheckInCreate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    # Order matters: the permission is checked first, then the key's form, then its replay.
+    principal: Writer,
+    key: VisitKey,
+    idem: RequiredIdempotency,
+) -> CheckInOut:
+    """Record a return visit (回访). `Idempotency-Key` is required: the UUID the phone generated
+    when it captured the visit. Re-sending it with the same body returns the stored answer."""
+    out = await service.record(session, principal, case_id, key, body)
+    headers = {"Location": request.url_for("get_check_in", check_in_id=out.id).path}
+    response.headers.update(headers)
+    # Last, in the same transaction: a retry with the key gets exactly this answer back.
+    await idem.store(status.HTTP_201_CREATED, out, headers)
+    return out
+
+
+@router.get("/cases/{case_id}/check-ins", operation_id="listCaseCheckIns")
+async def list_case_check_ins(
+    case_id: uuid.UUID,
+    session: SessionDep,
+    principal: Reader,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    sort: SortName = "-visited_at",
+    officer: Officer = None,
+    visited_from: VisitedFrom = None,
+    visited_to: VisitedTo = None,
+    attitude: Attitude | None = None,
+    updated_after: UpdatedAfter = None,
+) -> Page[CheckInOut]:
+    """The case's return visits, newest first, in keyset pages."""
+    filters = CheckInFilters(
+        officer_id=officer,
+        visited_from=visited_from,
+        visited_to=visited_to,
+        attitude=attitude,
+        updated_after=updated_after,
+    )
+    return await service.list_for_case(
+        session, principal, case_id, filters, sort=sort, cursor=cursor, limit=limit
+    )
+
+
+@router.get("/check-ins", operation_id="listCheckIns")
+async def list_check_ins(
+    session: SessionDep,
+    principal: Reader,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    sort: SortName = "-visited_at",
+    case_id: uuid.UUID | None = None,
+    officer: Officer = None,
+    visited_from: VisitedFrom = None,
+    visited_to: VisitedTo = None,
+    attitude: Attitude | None = None,
+    updated_after: UpdatedAfter = None,
+) -> Page[CheckInOut]:
+    """Return visits on the cases the caller may see; filters combine with AND."""
+    filters = CheckInFilters(
+        case_id=case_id,
+        officer_id=officer,
+        visited_from=visited_from,
+        visited_to=visited_to,
+        attitude=attitude,
+        updated_after=updated_after,
+    )
+    return await service.list_check_ins(
+        session, principal, filters, sort=sort, cursor=cursor, limit=limit
+    )
+
+
+@router.get("/check-ins/{check_in_id}", operation_id="getCheckIn")
+async def get_check_in(
+    check_in_id: uuid.UUID, session: SessionDep, principal: Reader
+) -> CheckInOut:
+    return await service.get(session, principal, check_in_id)

@@ -1,0 +1,219 @@
+"""Request and response bodies of relief. Money is a Decimal in, a two-place string out."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from anjie.assignments.schemas import UserRef
+from anjie.core.schemas import ApiModel, LongText, NoNul, Reason
+from anjie.relief.models import ReliefKind, Step
+
+# 四川省 (GB/T 2260 province code 51): the bureau's own province, used when an application
+# does not name one. The cap is this province's previous-year wage standard times its multiple.
+DEFAULT_PROVINCE = "51"
+CENT = Decimal("0.01")
+MAX_AMOUNT = Decimal("10000000.00")
+MAX_WAGE = Decimal("1000000.00")
+
+
+def _cents(value: Decimal) -> Decimal:
+    # "12.3" and "1E+2" are exact amounts; store and show them with their two places.
+    return value.quantize(CENT)
+
+
+def money_str(value: Decimal) -> str:
+    return format(value.quantize(CENT), "f")
+
+
+# Exactly representable, positive, at most two places: NaN, Infinity, 0, "12.345" are 422.
+Money = Annotated[
+    Decimal,
+    Field(
+        gt=0,
+        le=MAX_AMOUNT,
+        decimal_places=2,
+        allow_inf_nan=False,
+        description='CNY as a decimal string with at most 2 places, e.g. "12345.60"',
+        examples=["12345.60"],
+    ),
+    AfterValidator(_cents),
+]
+MoneyOut = Annotated[Decimal, PlainSerializer(money_str, return_type=str)]
+Wage = Annotated[
+    Decimal,
+    Field(gt=0, le=MAX_WAGE, decimal_places=2, allow_inf_nan=False, examples=["8765.43"]),
+    AfterValidator(_cents),
+]
+ProvinceCode = Annotated[
+    str,
+    Field(
+        pattern=r"^[1-9][0-9]$",
+        description="Two-digit GB/T 2260 province code (51 = Sichuan)",
+        examples=["51"],
+    ),
+]
+Facts = Annotated[str, Field(min_length=1, max_length=20_000), NoNul]
+Opinion = Annotated[str, Field(min_length=1, max_length=2000), NoNul]
+
+
+class ReliefCreate(ApiModel):
+    case_id: uuid.UUID
+    applicant_petitioner_id: uuid.UUID = Field(description="A petitioner of the case")
+    kind: ReliefKind
+    hardship_facts: Facts
+    amount_requested: Money
+    earlier_compensation: LongText | None = Field(
+        default=None, description="Statement of other compensation or relief received"
+    )
+    province_code: ProvinceCode = Field(
+        default=DEFAULT_PROVINCE, description="Whose wage standard sets the cap (default 51)"
+    )
+
+
+_NOT_NULL = frozenset(
+    {"applicant_petitioner_id", "kind", "hardship_facts", "amount_requested", "province_code"}
+)
+
+
+def _not_nullable(schema: dict[str, Any]) -> None:
+    for name, prop in schema.get("properties", {}).items():
+        if name in _NOT_NULL:
+            branches = [b for b in prop.pop("anyOf", []) if b.get("type") != "null"]
+            prop.pop("default", None)
+            if len(branches) == 1:
+                prop.update(branches[0])
+            elif branches:
+                prop["anyOf"] = branches
+
+
+class ReliefUpdate(ApiModel):
+    """Fields left out stay; null clears `earlier_compensation` only. Drafts only."""
+
+    model_config = ConfigDict(json_schema_extra=_not_nullable)
+
+    applicant_petitioner_id: uuid.UUID | None = None
+    kind: ReliefKind | None = None
+    hardship_facts: Facts | None = None
+    amount_requested: Money | None = None
+    earlier_compensation: LongText | None = None
+    province_code: ProvinceCode | None = None
+
+    @model_validator(mode="after")
+    def _no_null_where_required(self) -> ReliefUpdate:
+        nulls = sorted(n for n in self.model_fields_set & _NOT_NULL if getattr(self, n) is None)
+        if nulls:
+            error = PydanticCustomError("null_not_allowed", "may be left out but not null")
+            raise ValidationError.from_exception_data(
+                type(self).__name__,
+                [InitErrorDetails(type=error, loc=(name,), input=None) for name in nulls],
+            )
+        return self
+
+
+class StepAction(ApiModel):
+    opinion: Opinion = Field(description="The opinion recorded with this step")
+
+
+class ApproveAction(ApiModel):
+    """The first approval names the amount; a second approval (exceptional) may repeat it."""
+
+    opinion: Opinion
+    amount_approved: Money | None = Field(
+        default=None, description="Needed on the first approval; ≤ amount requested"
+    )
+    exceptional: bool = Field(default=False, description="Above the cap: needs a 2nd leader")
+    exceptional_reason: Reason | None = None
+    commitment_signed: bool = Field(
+        default=False, description="The applicant signed the stop-petitioning commitment"
+    )
+    commitment_signed_on: date | None = None
+
+    @model_validator(mode="after")
+    def _pairs(self) -> ApproveAction:
+        missing = []
+        if self.exceptional and not self.exceptional_reason:
+            missing.append("exceptional_reason")
+        if self.commitment_signed and self.commitment_signed_on is None:
+            missing.append("commitment_signed_on")
+        if missing:
+            error = PydanticCustomError("missing", "required with the flag above")
+            raise ValidationError.from_exception_data(
+                type(self).__name__,
+                [InitErrorDetails(type=error, loc=(name,), input=None) for name in missing],
+            )
+        return self
+
+
+class DuplicateRef(BaseModel):
+    """Another application by the same person (same ID number) on another case: ids only."""
+
+    application_id: uuid.UUID
+    case_id: uuid.UUID
+    step: Step
+
+
+class StepOut(BaseModel):
+    action: str
+    step: Step
+    actor: UserRef | None
+    at: datetime
+    opinion: str | None
+    amount: MoneyOut | None
+    due_at: datetime | None
+
+
+class ReliefOut(BaseModel):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    applicant_petitioner_id: uuid.UUID
+    province_code: str
+    kind: ReliefKind
+    hardship_facts: str
+    amount_requested: MoneyOut
+    earlier_compensation: str | None
+    step: Step
+    due_at: datetime | None = Field(description="When the current step is due (Beijing time)")
+    overdue: bool
+    amount_approved: MoneyOut | None
+    exceptional: bool
+    exceptional_reason: str | None
+    awaiting_second_approval: bool
+    cap_amount: MoneyOut | None = Field(description="The cap that applied at approval")
+    standard_year: int | None
+    commitment_signed: bool
+    commitment_signed_on: date | None
+    duplicates: list[DuplicateRef]
+    history: list[StepOut]
+    created_by: UserRef | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class WageStandardIn(ApiModel):
+    average_monthly_wage: Wage = Field(description="职工月平均工资, CNY")
+    multiple: int = Field(default=36, ge=1, le=120, description="Cap = wage × multiple")
+
+
+class WageStandardOut(BaseModel):
+    province_code: str
+    year: int
+    average_monthly_wage: MoneyOut
+    multiple: int
+    cap: MoneyOut
+    entered_by: UserRef | None
+    entered_at: datetime
