@@ -1,5 +1,222 @@
 from __future__ import annotations
 
-from fastapi import APIRouter
+import uuid
+from datetime import date
+from typing import Annotated, Literal
 
-router = APIRouter(tags=["hearings"])
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+from pydantic import AwareDatetime
+
+import anjie.hearings.labels  # noqa: F401 - registers the hearing vocabulary for /meta/enums
+from anjie.attachments.owners import register as register_owner
+from anjie.auth.dependencies import Authorize, Public
+from anjie.auth.permissions import Permission
+from anjie.auth.principal import Principal
+from anjie.core.concurrency import etag, if_match_version, set_etag
+from anjie.core.db import SessionDep
+from anjie.core.i18n import negotiate
+from anjie.core.pagination import Cursor, Limit, Page
+from anjie.hearings import actions, ical, listing, service
+from anjie.hearings.models import HearingKind, HearingStatus
+from anjie.hearings.repository import HearingFilters
+from anjie.hearings.schemas import (
+    CalendarTokenOut,
+    HearingCancel,
+    HearingCreate,
+    HearingHold,
+    HearingOut,
+    HearingPostpone,
+    HearingReschedule,
+    HearingUpdate,
+)
+from anjie.idempotency.dependencies import Idempotency
+
+router = APIRouter(prefix="/hearings", tags=["hearings"])
+register_owner("hearing", service.attachment_owner)
+
+Reader = Annotated[Principal, Depends(Authorize(Permission.cases_read))]
+Writer = Annotated[Principal, Depends(Authorize(Permission.hearings_write))]
+# Any signed-in user may subscribe to their own hearings.
+Self = Annotated[Principal, Depends(Authorize(Permission.self_write))]
+_FIRST_DAY, _LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)
+
+
+def _optional_if_match(request: Request) -> int | None:
+    return if_match_version(request) if request.headers.get("if-match") else None
+
+
+# The calendar routes come before /{hearing_id}, which would otherwise claim their paths.
+@router.post("/calendar-token", status_code=201, operation_id="createHearingCalendarToken")
+async def create_calendar_token(
+    request: Request, session: SessionDep, principal: Self
+) -> CalendarTokenOut:
+    """A new personal feed link (shown once); any earlier link of the caller stops working."""
+    token, created_at = await ical.issue_token(session, principal)
+    url = request.url_for("get_hearing_calendar").include_query_params(token=token)
+    return CalendarTokenOut(token=token, feed_url=str(url), created_at=created_at)
+
+
+@router.delete("/calendar-token", status_code=204, operation_id="revokeHearingCalendarToken")
+async def revoke_calendar_token(session: SessionDep, principal: Self) -> Response:
+    await ical.revoke_token(session, principal)
+    return Response(status_code=204)
+
+
+@router.get(
+    "/calendar.ics",
+    dependencies=[Public],
+    operation_id="getHearingCalendar",
+    response_class=Response,
+    responses={200: {"content": {"text/calendar": {"schema": {"type": "string"}}}}},
+)
+async def get_hearing_calendar(
+    request: Request,
+    session: SessionDep,
+    token: Annotated[str, Query(min_length=1, max_length=200, description="The feed token")],
+) -> Response:
+    """The token holder's hearings (chair, clerk or participant; not cancelled) as iCalendar.
+    Public because calendar apps cannot send a bearer token; the token opens only this feed."""
+    body = await ical.feed(session, token, negotiate(request.headers.get("accept-language")))
+    headers = {"Cache-Control": "private, no-store", "Content-Disposition": "inline"}
+    return Response(body, media_type="text/calendar; charset=utf-8", headers=headers)
+
+
+@router.get("", operation_id="listHearings")
+async def list_hearings(
+    session: SessionDep,
+    principal: Reader,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    sort: Literal["starts_at", "-starts_at"] = "starts_at",
+    case_id: uuid.UUID | None = None,
+    official: Annotated[
+        uuid.UUID | None, Query(description="A user chairing, clerking or taking part")
+    ] = None,
+    from_: Annotated[
+        date | None,
+        Query(alias="from", ge=_FIRST_DAY, le=_LAST_DAY, description="Starts on or after"),
+    ] = None,
+    to: Annotated[
+        date | None,
+        Query(ge=_FIRST_DAY, le=_LAST_DAY, description="Starts on or before (Beijing date)"),
+    ] = None,
+    status: Annotated[list[HearingStatus] | None, Query(description="Any of these")] = None,
+    kind: Annotated[list[HearingKind] | None, Query(description="Any of these")] = None,
+    updated_after: AwareDatetime | None = None,
+) -> Page[HearingOut]:
+    """Hearings on the cases the caller may see, by start time; filters combine with AND."""
+    filters = HearingFilters(
+        case_id=case_id,
+        official_id=official,
+        starts_from=listing.day_bounds(from_, end=False) if from_ else None,
+        starts_before=listing.day_bounds(to, end=True) if to else None,
+        status=tuple(s.value for s in status or ()),
+        kind=tuple(k.value for k in kind or ()),
+        updated_after=updated_after,
+    )
+    return await listing.list_hearings(
+        session, principal, filters, descending=sort == "-starts_at", cursor=cursor, limit=limit
+    )
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, operation_id="createHearing")
+async def create_hearing(
+    body: HearingCreate,
+    request: Request,
+    session: SessionDep,
+    principal: Writer,
+    idem: Idempotency,
+    response: Response,
+) -> HearingOut:
+    """Book a hearing. 409 `chair_is_investigator`, `notice_too_late` (public hearings: 7 days),
+    `hearing_conflict` (an official or the room is taken; `override_reason` books anyway)."""
+    out = await service.create(session, principal, body)
+    location = request.url_for("get_hearing", hearing_id=out.id).path
+    headers = {"ETag": etag(out.version), "Location": location}
+    response.headers.update(headers)
+    await idem.store(201, out, headers)
+    return out
+
+
+@router.get("/{hearing_id}", operation_id="getHearing")
+async def get_hearing(
+    hearing_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
+) -> HearingOut:
+    out = await service.get(session, principal, hearing_id)
+    set_etag(response, out.version)
+    return out
+
+
+@router.patch("/{hearing_id}", operation_id="updateHearing")
+async def update_hearing(
+    hearing_id: uuid.UUID,
+    body: HearingUpdate,
+    request: Request,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+) -> HearingOut:
+    """Change the arrangements (needs If-Match); the booking rules apply to the result."""
+    out = await service.update(session, principal, hearing_id, body, if_match_version(request))
+    set_etag(response, out.version)
+    return out
+
+
+@router.post("/{hearing_id}/hold", operation_id="holdHearing")
+async def hold_hearing(
+    hearing_id: uuid.UUID,
+    body: HearingHold,
+    request: Request,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+) -> HearingOut:
+    """Record that it took place, with the minutes (听证笔录) and outcome."""
+    out = await actions.hold(session, principal, hearing_id, body, _optional_if_match(request))
+    set_etag(response, out.version)
+    return out
+
+
+@router.post("/{hearing_id}/postpone", operation_id="postponeHearing")
+async def postpone_hearing(
+    hearing_id: uuid.UUID,
+    body: HearingPostpone,
+    request: Request,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+) -> HearingOut:
+    """Postpone, saying why; the slot is released until /reschedule books a new one."""
+    out = await actions.postpone(session, principal, hearing_id, body, _optional_if_match(request))
+    set_etag(response, out.version)
+    return out
+
+
+@router.post("/{hearing_id}/reschedule", operation_id="rescheduleHearing")
+async def reschedule_hearing(
+    hearing_id: uuid.UUID,
+    body: HearingReschedule,
+    request: Request,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+) -> HearingOut:
+    """Book a postponed hearing again, at a new time, under every booking rule."""
+    expected = _optional_if_match(request)
+    out = await actions.reschedule(session, principal, hearing_id, body, expected)
+    set_etag(response, out.version)
+    return out
+
+
+@router.post("/{hearing_id}/cancel", operation_id="cancelHearing")
+async def cancel_hearing(
+    hearing_id: uuid.UUID,
+    body: HearingCancel,
+    request: Request,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+) -> HearingOut:
+    out = await actions.cancel(session, principal, hearing_id, body, _optional_if_match(request))
+    set_etag(response, out.version)
+    return out
