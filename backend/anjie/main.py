@@ -39,20 +39,21 @@ class SpaFiles(StaticFiles):
     async def get_response(self, path: str, scope: Scope) -> Response:
         if path.startswith("api/"):
             raise HTTPException(404)
-        response = await super().get_response(path, scope)
-        if response.status_code == 404 and not path.startswith("assets/"):
+        try:
+            return await super().get_response(path, scope)
+        except HTTPException as exc:
+            # Client-side routes (/cases/…, /login) belong to the app; missing assets stay 404.
+            if exc.status_code != 404 or path.startswith("assets/"):
+                raise
             return await super().get_response("index.html", scope)
-        return response
 
 
 def _spa_dir(settings: Settings) -> Path | None:
     if settings.spa_dir is not None:
         return settings.spa_dir if settings.spa_dir.is_dir() else None
-    root = Path(__file__).resolve().parents[2] / "frontend"
-    for candidate in (root / "dist", root / "public"):
-        if (candidate / "index.html").exists():
-            return candidate
-    return None
+    # The SPA's build (make run and make test build it first); without it, the API alone.
+    dist = Path(__file__).resolve().parents[2] / "frontend" / "dist"
+    return dist if (dist / "index.html").exists() else None
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
