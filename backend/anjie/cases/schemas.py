@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     BaseModel,
@@ -20,7 +20,6 @@ from pydantic import (
     ValidationError,
     ValidatorFunctionWrapHandler,
     WrapValidator,
-    model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
@@ -35,7 +34,7 @@ from anjie.cases.enums import (
     RiskLevel,
     ThreeCrossFlag,
 )
-from anjie.core.schemas import ApiModel, NoNul
+from anjie.core.schemas import ApiModel, NoNul, PatchModel
 from anjie.petitioners.schemas import PetitionerFields, PetitionerOut
 
 # Field(...) before NoNul: constraints placed after a validator lose their string-specific
@@ -186,25 +185,12 @@ NOT_NULL = frozenset(
 )
 
 
-def _not_nullable(schema: dict[str, Any]) -> None:
-    """Describe the NOT_NULL fields as optional but never null, as the validator enforces."""
-    for name, prop in schema.get("properties", {}).items():
-        if name not in NOT_NULL:
-            continue
-        branches = [b for b in prop.pop("anyOf", []) if b.get("type") != "null"]
-        prop.pop("default", None)
-        if len(branches) == 1:
-            prop.update(branches[0])
-        elif branches:
-            prop["anyOf"] = branches
-
-
-class CaseUpdate(ApiModel):
+class CaseUpdate(PatchModel):
     """Fields left out stay as they are; null clears an optional field. Lists (receiving organs,
     procedures, petitioners) replace the stored list as a whole. Status, outcome and number
     change only through transitions; the owning unit does not change here."""
 
-    model_config = ConfigDict(json_schema_extra=_not_nullable)
+    not_null: ClassVar[frozenset[str]] = NOT_NULL
 
     campaign_id: uuid.UUID | None = None
     title: Title | None = None
@@ -238,17 +224,6 @@ class CaseUpdate(ApiModel):
     last_escalated_visit_on: Day | None = None
     procedures: Procedures | None = None
     petitioners: Petitioners | None = None
-
-    @model_validator(mode="after")
-    def _no_null_where_required(self) -> CaseUpdate:
-        nulls = sorted(n for n in self.model_fields_set & NOT_NULL if getattr(self, n) is None)
-        if nulls:
-            error = PydanticCustomError("null_not_allowed", "may be left out but not null")
-            raise ValidationError.from_exception_data(
-                type(self).__name__,
-                [InitErrorDetails(type=error, loc=(name,), input=None) for name in nulls],
-            )
-        return self
 
 
 # --- responses -------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ request body is a 422 at the field that carries it, before any SQL runs.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -67,3 +67,36 @@ class ApiModel(BaseModel):
 
 class OutModel(BaseModel):
     model_config = ConfigDict(from_attributes=True)
+
+
+def _patch_schema(schema: dict[str, Any], cls: type[BaseModel]) -> None:
+    """Describe `not_null` fields as optional but never null, as the validator enforces."""
+    required: frozenset[str] = getattr(cls, "not_null", frozenset())
+    for name, prop in schema.get("properties", {}).items():
+        if name not in required:
+            continue
+        branches = [b for b in prop.pop("anyOf", []) if b.get("type") != "null"]
+        prop.pop("default", None)
+        if len(branches) == 1:
+            prop.update(branches[0])
+        elif branches:
+            prop["anyOf"] = branches
+
+
+class PatchModel(ApiModel):
+    """PATCH bodies: a field left out stays as it is, null clears an optional field, and the
+    `not_null` fields (NOT NULL columns) may be left out but never sent as null."""
+
+    not_null: ClassVar[frozenset[str]] = frozenset()
+    model_config = ConfigDict(json_schema_extra=_patch_schema)
+
+    @model_validator(mode="after")
+    def _refuse_nulls(self) -> Self:
+        nulls = sorted(n for n in self.model_fields_set & self.not_null if getattr(self, n) is None)
+        if nulls:
+            error = PydanticCustomError("null_not_allowed", "may be left out but not null")
+            raise ValidationError.from_exception_data(
+                type(self).__name__,
+                [InitErrorDetails(type=error, loc=(name,), input=None) for name in nulls],
+            )
+        return self

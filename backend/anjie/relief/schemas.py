@@ -5,12 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, ClassVar
 
 from pydantic import (
     AfterValidator,
     BaseModel,
-    ConfigDict,
     Field,
     PlainSerializer,
     ValidationError,
@@ -19,7 +18,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from anjie.assignments.schemas import UserRef
-from anjie.core.schemas import ApiModel, LongText, NoNul, Reason
+from anjie.core.schemas import ApiModel, LongText, NoNul, PatchModel, Reason
 from anjie.relief.models import ReliefKind, Step
 
 # 四川省 (GB/T 2260 province code 51): the bureau's own province, used when an application
@@ -89,21 +88,10 @@ _NOT_NULL = frozenset(
 )
 
 
-def _not_nullable(schema: dict[str, Any]) -> None:
-    for name, prop in schema.get("properties", {}).items():
-        if name in _NOT_NULL:
-            branches = [b for b in prop.pop("anyOf", []) if b.get("type") != "null"]
-            prop.pop("default", None)
-            if len(branches) == 1:
-                prop.update(branches[0])
-            elif branches:
-                prop["anyOf"] = branches
-
-
-class ReliefUpdate(ApiModel):
+class ReliefUpdate(PatchModel):
     """Fields left out stay; null clears `earlier_compensation` only. Drafts only."""
 
-    model_config = ConfigDict(json_schema_extra=_not_nullable)
+    not_null: ClassVar[frozenset[str]] = _NOT_NULL
 
     applicant_petitioner_id: uuid.UUID | None = None
     kind: ReliefKind | None = None
@@ -111,17 +99,6 @@ class ReliefUpdate(ApiModel):
     amount_requested: Money | None = None
     earlier_compensation: LongText | None = None
     province_code: ProvinceCode | None = None
-
-    @model_validator(mode="after")
-    def _no_null_where_required(self) -> ReliefUpdate:
-        nulls = sorted(n for n in self.model_fields_set & _NOT_NULL if getattr(self, n) is None)
-        if nulls:
-            error = PydanticCustomError("null_not_allowed", "may be left out but not null")
-            raise ValidationError.from_exception_data(
-                type(self).__name__,
-                [InitErrorDetails(type=error, loc=(name,), input=None) for name in nulls],
-            )
-        return self
 
 
 class StepAction(ApiModel):
