@@ -194,15 +194,13 @@ async def _audit(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> None:
-    await audit.record(
+    await audit.record_on_case(
         session,
         principal,
         action,
         entity_type="case_assignment",
         entity_id=out.id,
-        org_unit_id=case.org_unit_id,
-        org_path=await orgs_repo.get_path(session, case.org_unit_id),
-        case_id=case.id,
+        case=case,
         reason=reason,
         before=before,
         after=after,

@@ -12,7 +12,7 @@ import math
 import uuid
 from dataclasses import dataclass
 from datetime import UTC
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,6 +23,7 @@ from anjie.auth.principal import Principal
 from anjie.core import clock
 from anjie.core.logging import request_id_var
 from anjie.core.masking import redact
+from anjie.orgs import repository as orgs_repo
 
 GENESIS = bytes(32)
 
@@ -174,3 +175,39 @@ async def verify(session: AsyncSession, batch: int = 2000) -> VerifyResult:
                 return VerifyResult(ok=False, checked=checked, first_bad_id=event.id)
             prev = event.hash
             after_id = event.id
+
+
+class CaseRef(Protocol):
+    """What an event on a case's sub-resource needs of the case (cases.models.Case fits)."""
+
+    id: uuid.UUID
+    org_unit_id: uuid.UUID
+
+
+async def record_on_case(
+    session: AsyncSession,
+    actor: Actor | Principal,
+    action: str,
+    *,
+    case: CaseRef,
+    entity_type: str,
+    entity_id: str | uuid.UUID | None = None,
+    reason: str | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """An event on something that belongs to a case: on the case's timeline and visible in the
+    owning unit's subtree."""
+    return await record(
+        session,
+        actor,
+        action,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        org_unit_id=case.org_unit_id,
+        org_path=await orgs_repo.get_path(session, case.org_unit_id),
+        case_id=case.id,
+        reason=reason,
+        before=before,
+        after=after,
+    )

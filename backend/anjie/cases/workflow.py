@@ -33,7 +33,6 @@ from anjie.core.concurrency import check_version
 from anjie.core.errors import Conflict, Forbidden
 from anjie.core.i18n import Lang
 from anjie.core.labels import label
-from anjie.orgs import repository as orgs_repo
 from anjie.plans import repository as plans_repo
 from anjie.plans.service import missing_fixes
 from anjie.users.models import Role
@@ -253,15 +252,13 @@ async def transition(
     case.status_changed_at = now
     case.updated_at = now
     await session.flush()
-    await audit.record(
+    await audit.record_on_case(
         session,
         principal,
         "case.transition",
         entity_type="case",
         entity_id=case.id,
-        org_unit_id=case.org_unit_id,
-        org_path=await orgs_repo.get_path(session, case.org_unit_id),
-        case_id=case.id,
+        case=case,
         reason=data.reason,
         before={"status": status.value, **{name: old[name] for name in changed}},
         after={

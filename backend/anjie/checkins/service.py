@@ -28,7 +28,6 @@ from anjie.checkins.schemas import CheckInCreate, CheckInOut, Gps
 from anjie.core import clock
 from anjie.core.ids import uuid7
 from anjie.core.pagination import Page, bad_cursor, decode_cursor, encode_cursor
-from anjie.orgs import repository as orgs_repo
 
 
 def to_out(row: repo.JoinedRow, officers: list[tuple[uuid.UUID, str]]) -> CheckInOut:
@@ -130,15 +129,13 @@ async def _audit(
     check_in: CheckIn,
     officers: list[uuid.UUID],
 ) -> None:
-    await audit.record(
+    await audit.record_on_case(
         session,
         principal,
         "check_in.record",
         entity_type="check_in",
         entity_id=check_in.id,
-        org_unit_id=case.org_unit_id,
-        org_path=await orgs_repo.get_path(session, case.org_unit_id),
-        case_id=case.id,
+        case=case,
         after=_audit_after(check_in, officers),
     )
 

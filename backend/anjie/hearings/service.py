@@ -26,7 +26,6 @@ from anjie.hearings.errors import Clash, HearingNotEditable, HearingNotFound, He
 from anjie.hearings.models import Hearing, HearingKind, HearingStatus
 from anjie.hearings.schemas import HearingCreate, HearingOut, HearingUpdate
 from anjie.hearings.views import snapshot, to_out
-from anjie.orgs import repository as orgs_repo
 
 # Arrangements a PATCH may change, and (separately) the record, which exists only once held.
 SCHEDULING_FIELDS = frozenset(HearingUpdate.model_fields) - {"minutes", "outcome"}
@@ -48,15 +47,13 @@ async def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    await audit.record(
+    await audit.record_on_case(
         session,
         principal,
         action,
         entity_type="hearing",
         entity_id=hearing.id,
-        org_unit_id=case.org_unit_id,
-        org_path=await orgs_repo.get_path(session, case.org_unit_id),
-        case_id=case.id,
+        case=case,
         reason=reason,
         before=before,
         after=after,

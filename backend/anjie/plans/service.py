@@ -23,7 +23,6 @@ from anjie.cases.enums import CaseStatus
 from anjie.cases.models import Case
 from anjie.core import clock
 from anjie.core.ids import uuid7
-from anjie.orgs import repository as orgs_repo
 from anjie.plans import repository as repo
 from anjie.plans.errors import (
     PlanAuthorCannotApprove,
@@ -140,15 +139,13 @@ async def _record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    await audit.record(
+    await audit.record_on_case(
         session,
         principal,
         action,
         entity_type="plan_version",
         entity_id=plan.id,
-        org_unit_id=case.org_unit_id,
-        org_path=await orgs_repo.get_path(session, case.org_unit_id),
-        case_id=case.id,
+        case=case,
         reason=reason,
         before=before,
         after=after,

@@ -20,7 +20,6 @@ from anjie.core import clock
 from anjie.core.concurrency import check_version
 from anjie.core.ids import uuid7
 from anjie.core.pagination import Page, decode_id_cursor, encode_cursor
-from anjie.orgs import repository as orgs_repo
 from anjie.relief import repository as repo
 from anjie.relief.errors import ReliefInputInvalid, ReliefNotDraft, ReliefNotFound
 from anjie.relief.models import ReliefApplication, ReliefStepEntry, Step
@@ -84,15 +83,13 @@ async def record(
         )
     )
     await session.flush()
-    await audit.record(
+    await audit.record_on_case(
         session,
         principal,
         f"relief.{action}",
         entity_type="relief_application",
         entity_id=app.id,
-        org_unit_id=case.org_unit_id,
-        org_path=await orgs_repo.get_path(session, case.org_unit_id),
-        case_id=case.id,
+        case=case,
         reason=opinion,
         before=before,
         after={**snapshot(app), **(after_extra or {})},

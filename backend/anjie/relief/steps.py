@@ -27,7 +27,6 @@ from anjie.cases.errors import Violation
 from anjie.cases.models import Case
 from anjie.core import clock
 from anjie.core.calendar import CalendarYearUnknown, due_at, local_date
-from anjie.orgs import repository as orgs_repo
 from anjie.relief import repository as repo
 from anjie.relief import service, views
 from anjie.relief.cap import cap_for
@@ -203,15 +202,13 @@ async def _sign_on_case(
     case.updated_at = clock.now()
     await session.flush()
     signed_on = app.commitment_signed_on.isoformat() if app.commitment_signed_on else None
-    await audit.record(
+    await audit.record_on_case(
         session,
         principal,
         "case.commitment_signed",
         entity_type="case",
         entity_id=case.id,
-        org_unit_id=case.org_unit_id,
-        org_path=await orgs_repo.get_path(session, case.org_unit_id),
-        case_id=case.id,
+        case=case,
         before={"commitment_signed": False, "commitment_signed_on": None},
         after={
             "commitment_signed": True,
