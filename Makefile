@@ -25,6 +25,7 @@ $(STAMP): backend/requirements.lock backend/pyproject.toml
 lock:
 	test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION); }
 	$(BIN)/uv pip compile backend/pyproject.toml --extra dev --universal --python-version 3.11 -q -o backend/requirements.lock
+	$(BIN)/uv pip compile backend/pyproject.toml --universal --python-version 3.11 -q -o backend/requirements-prod.lock
 
 run: install frontend-build
 	$(BIN)/anjie run
