@@ -1,8 +1,22 @@
 import { createI18n } from 'vue-i18n'
 import zhCommon from './zh-CN/common.json'
 import zhCases from './zh-CN/cases.json'
+import zhDashboard from './zh-CN/dashboard.json'
+import zhHearings from './zh-CN/hearings.json'
+import zhRelief from './zh-CN/relief.json'
+import zhCheckins from './zh-CN/checkins.json'
+import zhAdmin from './zh-CN/admin.json'
+import zhPrint from './zh-CN/print.json'
+import zhMobile from './zh-CN/mobile.json'
 import enCommon from './en/common.json'
 import enCases from './en/cases.json'
+import enDashboard from './en/dashboard.json'
+import enHearings from './en/hearings.json'
+import enRelief from './en/relief.json'
+import enCheckins from './en/checkins.json'
+import enAdmin from './en/admin.json'
+import enPrint from './en/print.json'
+import enMobile from './en/mobile.json'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -13,11 +27,31 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /** zh-CN is the master schema: the file name is the namespace (`cases.list.title`). */
-const zhCN = { common: zhCommon, cases: zhCases }
+const zhCN = {
+  common: zhCommon,
+  cases: zhCases,
+  dashboard: zhDashboard,
+  hearings: zhHearings,
+  relief: zhRelief,
+  checkins: zhCheckins,
+  admin: zhAdmin,
+  print: zhPrint,
+  mobile: zhMobile,
+}
 export type MessageSchema = typeof zhCN
 
 // en must have every key zh-CN has (a missing key fails typecheck here).
-const en: MessageSchema = { common: enCommon, cases: enCases }
+const en: MessageSchema = {
+  common: enCommon,
+  cases: enCases,
+  dashboard: enDashboard,
+  hearings: enHearings,
+  relief: enRelief,
+  checkins: enCheckins,
+  admin: enAdmin,
+  print: enPrint,
+  mobile: enMobile,
+}
 
 export const messages: Record<Locale, MessageSchema> = { 'zh-CN': zhCN, en }
 

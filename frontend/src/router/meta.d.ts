@@ -1,7 +1,7 @@
 import 'vue-router'
 import type { Role } from '@/api/types'
 
-export type Layout = 'admin' | 'bare'
+export type Layout = 'admin' | 'bare' | 'print'
 
 declare module 'vue-router' {
   interface RouteMeta {
