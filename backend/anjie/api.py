@@ -19,6 +19,7 @@ from anjie.orgs.endpoints import router as orgs_router
 from anjie.petitioners.endpoints import router as petitioners_router
 from anjie.plans.endpoints import router as plans_router
 from anjie.relief.endpoints import router as relief_router
+from anjie.reports.endpoints import router as reports_router
 from anjie.users.endpoints import router as users_router
 
 api_router = APIRouter(prefix="/api/v1")
@@ -36,6 +37,7 @@ for router in (
     relief_router,
     checkins_router,
     attachments_router,
+    reports_router,
     audit_router,
     calendar_router,
     meta_router,

@@ -225,7 +225,7 @@ def _like_pattern(q: str) -> str:
     return f"%{escaped}%"
 
 
-def _conditions(f: CaseFilters) -> list[ColumnElement[bool]]:
+def filter_conditions(f: CaseFilters) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
     if f.status:
         where.append(Case.status.in_(f.status))
@@ -284,7 +284,7 @@ async def list_visible(
 ) -> list[CaseRow]:
     """One page in keyset order on (sort value, id)."""
     column = getattr(Case, sort.column)
-    query = _with_cutoff(principal).where(*_conditions(filters))
+    query = _with_cutoff(principal).where(*filter_conditions(filters))
     if after is not None:
         key, value = tuple_(column, Case.id), tuple_(after[0], after[1])
         query = query.where(key < value if sort.descending else key > value)

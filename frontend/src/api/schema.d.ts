@@ -1039,6 +1039,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Summary
+         * @description Counts over the cases the caller may see: by status, category, receiving organ and unit,
+         *     deadlines overdue and due within three days, the week's hearings, and the caller's tasks.
+         */
+        get: operations["getReportSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deadlines
+         * @description The nearest deadlines, soonest (so overdue) first: relief steps with a clock and return
+         *     visits due within three days, and hearings in the coming week.
+         */
+        get: operations["listUpcomingDeadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -1420,6 +1462,16 @@ export interface components {
             owner_id: string;
             /** Description */
             description?: string | null;
+        };
+        /** Bucket */
+        Bucket: {
+            /**
+             * Key
+             * @description The enum value counted (see /meta/enums for its labels)
+             */
+            key: string;
+            /** Count */
+            count: number;
         };
         /** CalendarTokenOut */
         CalendarTokenOut: {
@@ -2019,6 +2071,52 @@ export interface components {
             /** Name */
             name: string | null;
         };
+        /** DeadlineCounts */
+        DeadlineCounts: {
+            /** Overdue */
+            overdue: number;
+            /**
+             * Due Soon
+             * @description Due within the next three days and not yet overdue
+             */
+            due_soon: number;
+        };
+        /** DeadlineItem */
+        DeadlineItem: {
+            kind: components["schemas"]["DeadlineKind"];
+            /**
+             * Ref Id
+             * Format: uuid
+             * @description The relief application, check-in or hearing
+             */
+            ref_id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Number */
+            case_number: string;
+            /** Case Title */
+            case_title: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /** Overdue */
+            overdue: boolean;
+            /**
+             * Detail
+             * @description The relief step or the hearing kind the deadline belongs to
+             */
+            detail?: string | null;
+        };
+        /**
+         * DeadlineKind
+         * @enum {string}
+         */
+        DeadlineKind: "relief_step" | "return_visit" | "hearing";
         /**
          * DuplicateRef
          * @description Another application by the same person (same ID number) on another case: ids only.
@@ -2364,6 +2462,24 @@ export interface components {
          * @enum {string}
          */
         Measure: "peoples_mediation" | "grand_mediation" | "public_hearing" | "lawyer_participation" | "expert_consultation" | "relief" | "counselling" | "correction" | "legal_handling";
+        /** MyTasks */
+        MyTasks: {
+            /**
+             * Assigned Open Cases
+             * @description Open cases the caller is actively assigned to
+             */
+            assigned_open_cases: number;
+            /**
+             * Plans To Approve
+             * @description Submitted plans the caller may approve or return
+             */
+            plans_to_approve: number;
+            /**
+             * Relief To Act
+             * @description Relief applications at a step the caller's roles move
+             */
+            relief_to_act: number;
+        };
         /** NamedRef */
         NamedRef: {
             /**
@@ -3164,6 +3280,37 @@ export interface components {
             /** Due At */
             due_at: string | null;
         };
+        /** Summary */
+        Summary: {
+            /**
+             * As Of
+             * Format: date-time
+             */
+            as_of: string;
+            /** Total */
+            total: number;
+            /** Open */
+            open: number;
+            /** Closed */
+            closed: number;
+            /** By Status */
+            by_status: components["schemas"]["Bucket"][];
+            /** By Category */
+            by_category: components["schemas"]["Bucket"][];
+            /**
+             * By Receiving Organ
+             * @description Cases per receiving organ; a case received by several counts once for each
+             */
+            by_receiving_organ: components["schemas"]["Bucket"][];
+            /** By Unit */
+            by_unit: components["schemas"]["UnitBucket"][];
+            relief_deadlines: components["schemas"]["DeadlineCounts"];
+            /** @description Resolving cases by the next visit date their latest check-in set */
+            return_visits: components["schemas"]["DeadlineCounts"];
+            /** Hearings Next 7 Days */
+            hearings_next_7_days: number;
+            my_tasks: components["schemas"]["MyTasks"];
+        };
         /**
          * ThreeCrossFlag
          * @enum {string}
@@ -3238,6 +3385,18 @@ export interface components {
             termination_basis?: string | null;
             /** Police Organ */
             police_organ?: string | null;
+        };
+        /** UnitBucket */
+        UnitBucket: {
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /** Name */
+            name: string;
+            /** Count */
+            count: number;
         };
         /** UnitRef */
         UnitRef: {
@@ -5930,6 +6089,75 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    getReportSummary: {
+        parameters: {
+            query?: {
+                /** @description Only this campaign's cases */
+                campaign_id?: string | null;
+                /** @description Only cases of this unit's subtree */
+                org_unit_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Summary"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    listUpcomingDeadlines: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only this campaign's cases */
+                campaign_id?: string | null;
+                /** @description Only cases of this unit's subtree */
+                org_unit_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineItem"][];
                 };
             };
             /** @description Validation Error */

@@ -1,0 +1,1 @@
+"""Reports: what the dashboard and the county's summaries count, aggregated by PostgreSQL."""
