@@ -9,7 +9,7 @@ NPM    := cd frontend && PATH="$(abspath $(BIN)):$$PATH" npm
 FRONTEND_STAMP := frontend/node_modules/.installed
 
 .PHONY: install lock run stop test lint typecheck openapi openapi-check pytest bench clean \
-	frontend-install frontend-test frontend-build
+	frontend-install frontend-test frontend-build browser
 
 install: $(STAMP)
 
@@ -65,8 +65,13 @@ frontend-test: frontend-install
 frontend-build: frontend-install
 	$(NPM) run build
 
-# pytest runs last: its closing line is the verdict.
-test: install lint typecheck openapi-check frontend-test
+# Headless Chromium and a Chinese font for the browser tests (installed from Debian if missing).
+browser:
+	scripts/ensure-browser.sh
+
+# pytest runs last: its closing line is the verdict. It includes the browser tests, which
+# serve the build that frontend-test made.
+test: install lint typecheck openapi-check frontend-test browser
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Latency of the case list, search and detail on 100 000 seeded cases (not part of `make test`).
