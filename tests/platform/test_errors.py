@@ -221,3 +221,11 @@ async def test_request_id_echoed_when_valid_replaced_when_not(client: httpx.Asyn
     # Every problem carries the id of its request.
     response = await client.get("/api/v1/me-not-here", headers={"X-Request-ID": "abc-123-def"})
     assert assert_problem(response, 404)["request_id"] == "abc-123-def"
+
+
+async def test_titles_follow_the_language(client: httpx.AsyncClient) -> None:
+    zh = await client.get("/api/v1/cases/not-a-uuid", headers={"Accept-Language": "zh-CN"})
+    en = await client.get("/api/v1/cases/not-a-uuid", headers={"Accept-Language": "en"})
+    assert (zh.status_code, en.status_code) == (401, 401)
+    assert (zh.json()["title"], en.json()["title"]) == ("未登录或登录已失效", "Unauthorized")
+    assert zh.json()["code"] == en.json()["code"]  # the stable part does not change
