@@ -1,0 +1,4 @@
+import type { Role } from '@/api/types'
+
+/** checkins:write (auth/permissions.py) */
+export const CHECKIN_WRITE_ROLES: readonly Role[] = ['leader', 'office', 'officer']
