@@ -1,0 +1,63 @@
+import { api } from '@/api/client'
+import { ApiProblem, unwrap } from '@/api/problem'
+import type { components } from '@/api/schema'
+
+type S = components['schemas']
+export type CaseOut = S['CaseOut']
+export type PetitionerOut = S['PetitionerOut']
+export type HearingOut = S['HearingOut']
+export type ReliefOut = S['ReliefOut']
+export type PlanOut = S['PlanOut']
+export type EnumLabel = S['EnumLabel']
+export type Enums = Record<string, EnumLabel[]>
+
+export async function getCase(id: string): Promise<CaseOut> {
+  return unwrap(await api.GET('/cases/{case_id}', { params: { path: { case_id: id } } }))
+}
+
+export async function getHearing(id: string): Promise<HearingOut> {
+  return unwrap(await api.GET('/hearings/{hearing_id}', { params: { path: { hearing_id: id } } }))
+}
+
+export async function getRelief(id: string): Promise<ReliefOut> {
+  return unwrap(await api.GET('/relief-applications/{application_id}', { params: { path: { application_id: id } } }))
+}
+
+/** The case's relief applications (a case rarely has more than a handful). */
+export async function listCaseRelief(caseId: string): Promise<ReliefOut[]> {
+  return unwrap(await api.GET('/relief-applications', { params: { query: { case_id: caseId, limit: 200 } } })).items
+}
+
+/** The case's newest plan, or null when none has been drafted. */
+export async function getPlan(caseId: string): Promise<PlanOut | null> {
+  try {
+    return unwrap(await api.GET('/cases/{case_id}/plan', { params: { path: { case_id: caseId } } }))
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 404) return null
+    throw error
+  }
+}
+
+/**
+ * The owning unit's name, or null: an officer sees cases assigned to them from units above their
+ * own, and those units are outside the officer's scope (404). The sheet then leaves a blank line.
+ */
+export async function getUnitName(id: string): Promise<string | null> {
+  try {
+    return unwrap(await api.GET('/org-units/{unit_id}', { params: { path: { unit_id: id } } })).name
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 404) return null
+    throw error
+  }
+}
+
+let enums: Promise<Enums> | null = null
+/** Every enum's zh-CN and English labels, from the API (GLOSSARY's one source); fetched once. */
+export function getEnums(): Promise<Enums> {
+  enums ??= api.GET('/meta/enums').then((result) => unwrap(result))
+  // A failed fetch is not cached: the next page load asks again.
+  enums.catch(() => {
+    enums = null
+  })
+  return enums
+}
