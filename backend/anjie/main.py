@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import mimetypes
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -10,7 +12,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
-from starlette.staticfiles import StaticFiles
+from starlette.staticfiles import PathLike, StaticFiles
 from starlette.types import Scope
 
 from anjie.api import api_router
@@ -33,8 +35,16 @@ def _operation_id(route: APIRoute) -> str:
     return route.name
 
 
+# Served fresh on every load: the HTML shells name the hashed assets, and a stale service worker
+# or manifest would keep the phone app on an old version.
+_NO_CACHE = frozenset({"index.html", "sw.js", "m/index.html", "m/manifest.webmanifest"})
+# Some system MIME tables lack it; browsers want this type for the web app manifest.
+mimetypes.add_type("application/manifest+json", ".webmanifest")
+
+
 class SpaFiles(StaticFiles):
-    """Serves the built SPA; unknown paths fall back to index.html (history-mode routing)."""
+    """Serves the built SPAs; unknown paths fall back to their app's shell (history-mode routing):
+    `/m/…` to the phone app's `m/index.html`, anything else to the desktop's `index.html`."""
 
     async def get_response(self, path: str, scope: Scope) -> Response:
         if path.startswith("api/"):
@@ -42,10 +52,24 @@ class SpaFiles(StaticFiles):
         try:
             return await super().get_response(path, scope)
         except HTTPException as exc:
-            # Client-side routes (/cases/…, /login) belong to the app; missing assets stay 404.
+            # Client-side routes (/cases/…, /m/queue) belong to an app; missing assets stay 404.
             if exc.status_code != 404 or path.startswith("assets/"):
                 raise
-            return await super().get_response("index.html", scope)
+            shell = "m/index.html" if path.startswith("m/") else "index.html"
+            return await super().get_response(shell, scope)
+
+    def file_response(
+        self, full_path: PathLike, stat_result: os.stat_result, scope: Scope, status_code: int = 200
+    ) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
+        root = os.path.realpath(self.directory or ".")
+        name = Path(os.path.relpath(os.path.realpath(full_path), root)).as_posix()
+        if name in _NO_CACHE:
+            response.headers["Cache-Control"] = "no-cache"
+        elif name.startswith("assets/"):
+            # Content-hashed file names: a new build is a new URL.
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
 
 
 def _spa_dir(settings: Settings) -> Path | None:

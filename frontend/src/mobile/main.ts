@@ -1,0 +1,43 @@
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import 'vant/es/style/base.css'
+import './mobile.css'
+import App from './App.vue'
+import { configureApi } from '@/api/client'
+import { i18n } from '@/locales'
+import { safeRedirect } from '@/router/guard'
+import { useAuthStore } from '@/stores/auth'
+import { configureOfflineSync, useOfflineStore } from '@/stores/offline'
+import { usePrefsStore } from '@/stores/prefs'
+import { createMobileRouter } from './router'
+import { useMobileSession } from './session'
+
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia)
+app.use(i18n)
+
+const auth = useAuthStore(pinia)
+const prefs = usePrefsStore(pinia)
+const session = useMobileSession(pinia)
+const offline = useOfflineStore(pinia)
+const router = createMobileRouter()
+
+configureApi({
+  getToken: () => auth.token,
+  setToken: (token) => auth.setToken(token),
+  getLocale: () => prefs.locale,
+  onAuthLost: async () => {
+    await session.signedOut()
+    const here = router.currentRoute.value
+    if (here.name !== 'm-login') {
+      await router.push({ name: 'm-login', query: { redirect: safeRedirect(here.fullPath) } })
+    }
+  },
+})
+// Queued visits go out only with a live session (the app may have started offline).
+configureOfflineSync({ beforeFlush: () => session.ensureOnline() })
+
+app.use(router)
+app.mount('#app')
+void offline.start()
