@@ -55,12 +55,14 @@ $(FRONTEND_STAMP): frontend/package-lock.json $(STAMP)
 	$(NPM) ci --no-audit --no-fund
 	touch $(FRONTEND_STAMP)
 
-# The typed client must match the contract; then types, unit tests and the build.
+# The typed client must match the contract; then types, unit tests, the build and the phone
+# app's budget (first-load JS of /m/ at most 150 kB gzip, no Element Plus).
 frontend-test: frontend-install
 	$(NPM) run check:api
 	$(NPM) run typecheck
 	$(NPM) run test
 	$(NPM) run build
+	$(NPM) run size
 
 frontend-build: frontend-install
 	$(NPM) run build
