@@ -6,8 +6,9 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+from tests import factories
 from tests.checkins.support import now, record, shanghai_day, visit
-from tests.factories import TestUser, World
+from tests.factories import World
 from tests.hearings.support import HearingScene, in_days, iso
 from tests.platform.problem_json import assert_problem
 from tests.relief.support import Relief, relief_scene
@@ -17,7 +18,7 @@ SUMMARY = "/api/v1/reports/summary"
 DEADLINES = "/api/v1/reports/deadlines"
 
 
-async def _get(world: World, user: TestUser, url: str, **params: Any) -> Any:
+async def _get(world: World, user: factories.TestUser, url: str, **params: Any) -> Any:
     response = await world.client.get(url, headers=world.auth(user), params=params)
     assert response.status_code == 200, response.text
     return response.json()
