@@ -8,6 +8,7 @@ import zhCheckins from './zh-CN/checkins.json'
 import zhAdmin from './zh-CN/admin.json'
 import zhPrint from './zh-CN/print.json'
 import zhMobile from './zh-CN/mobile.json'
+import zhSupervision from './zh-CN/supervision.json'
 import enCommon from './en/common.json'
 import enCases from './en/cases.json'
 import enDashboard from './en/dashboard.json'
@@ -17,14 +18,11 @@ import enCheckins from './en/checkins.json'
 import enAdmin from './en/admin.json'
 import enPrint from './en/print.json'
 import enMobile from './en/mobile.json'
+import enSupervision from './en/supervision.json'
 
-export const LOCALES = ['zh-CN', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
-export const DEFAULT_LOCALE: Locale = 'zh-CN'
+import { DEFAULT_LOCALE, followLocale, type Locale } from './meta'
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
-}
+export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from './meta'
 
 /** zh-CN is the master schema: the file name is the namespace (`cases.list.title`). */
 const zhCN = {
@@ -37,6 +35,7 @@ const zhCN = {
   admin: zhAdmin,
   print: zhPrint,
   mobile: zhMobile,
+  supervision: zhSupervision,
 }
 export type MessageSchema = typeof zhCN
 
@@ -51,6 +50,7 @@ const en: MessageSchema = {
   admin: enAdmin,
   print: enPrint,
   mobile: enMobile,
+  supervision: enSupervision,
 }
 
 export const messages: Record<Locale, MessageSchema> = { 'zh-CN': zhCN, en }
@@ -65,3 +65,5 @@ export function createAppI18n(locale: Locale = DEFAULT_LOCALE) {
 }
 
 export const i18n = createAppI18n()
+// The prefs store sets the locale of every instance that follows it (the phone app has its own).
+followLocale(i18n)

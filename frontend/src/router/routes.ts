@@ -22,7 +22,13 @@ export const routes: RouteRecordRaw[] = [
     path: '/cases',
     name: 'cases',
     component: () => import('@/views/cases/CaseList.vue'),
-    meta: { titleKey: 'common.nav.cases', layout: 'admin', menu: { order: 20 } },
+    meta: { titleKey: 'common.nav.cases', layout: 'admin', roles: [...CASE_READ_ROLES], menu: { order: 20 } },
+  },
+  {
+    path: '/supervision',
+    name: 'supervision',
+    component: () => import('@/views/supervision/SupervisionBoard.vue'),
+    meta: { titleKey: 'supervision.title', layout: 'admin', roles: [...CASE_READ_ROLES], menu: { order: 25 } },
   },
   {
     path: '/cases/new',
@@ -42,7 +48,7 @@ export const routes: RouteRecordRaw[] = [
     name: 'case-detail',
     component: () => import('@/views/cases/CaseDetail.vue'),
     props: true,
-    meta: { titleKey: 'cases.detail.title', layout: 'admin' },
+    meta: { titleKey: 'cases.detail.title', layout: 'admin', roles: [...CASE_READ_ROLES] },
   },
   {
     path: '/hearings',

@@ -79,3 +79,11 @@ export function formatDue(iso: string, now: Date = new Date()): string {
   if (due.month === today.month && due.day === today.day) return time
   return `${due.month}-${due.day} ${time}`
 }
+
+/** Whole days late (or left), counted in Beijing dates: a deadline is the end of its day. */
+export function daysFrom(dueAt: string, now: Date = new Date()): number {
+  const day = (d: Date) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
+  const ms = Date.parse(`${day(new Date(dueAt))}T00:00:00Z`) - Date.parse(`${day(now)}T00:00:00Z`)
+  return Math.round(ms / 86_400_000)
+}
