@@ -167,3 +167,25 @@ async def test_a_postponed_hearing_can_be_cancelled(world: World) -> None:
     await h.post(h.s.office, url + "/postpone", {"reason": "等待鉴定意见"})
     response = await h.post(h.s.office, url + "/cancel", {"reason": "已通过调解化解"})
     assert response.status_code == 200 and response.json()["status"] == "cancelled"
+
+
+async def test_a_closed_case_gets_no_new_bookings_but_its_hearings_can_be_recorded(
+    world: World,
+) -> None:
+    h = await hearing_scene(world)
+    postponed = await h.created()
+    await h.post(h.s.office, f"/{postponed['id']}/postpone", {"reason": "改期"})
+    count = await h.s.conn.fetchval("SELECT count(*) FROM hearing")
+    await h.s.conn.execute(
+        "UPDATE petition_case SET status = 'resolved' WHERE id = $1", h.s.case_id
+    )
+    assert_problem(await h.create(), 409, "case_closed")
+    assert_problem(
+        await h.post(h.s.office, f"/{postponed['id']}/reschedule", {}), 409, "case_closed"
+    )
+    assert await h.s.conn.fetchval("SELECT count(*) FROM hearing") == count
+    # Reopened (a petitioner resumed): bookable again.
+    await h.s.conn.execute(
+        "UPDATE petition_case SET status = 'resolving' WHERE id = $1", h.s.case_id
+    )
+    assert (await h.create(place="第二调解室")).status_code == 201

@@ -53,6 +53,12 @@ class CaseStatus(StrEnum):
     accepted = "accepted"
 
 
+# Closed cases: nothing is planned or booked on them until they are reopened.
+CLOSED_STATUSES = frozenset(
+    {CaseStatus.resolved, CaseStatus.terminated, CaseStatus.referred, CaseStatus.accepted}
+)
+
+
 class CaseAction(StrEnum):
     analyse = "analyse"
     approve_plan = "approve_plan"

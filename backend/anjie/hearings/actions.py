@@ -136,6 +136,7 @@ async def reschedule(
     expected: int | None,
 ) -> HearingOut:
     hearing, case = await _begin(session, principal, hearing_id, "reschedule", expected)
+    service.ensure_open(case)
     starts_at = data.starts_at or hearing.next_starts_at
     if starts_at is None:
         missing = Violation("#/starts_at", "missing", "请填写新的时间", "The new time is required")

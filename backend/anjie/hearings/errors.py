@@ -45,6 +45,12 @@ class HearingNotEditable(Conflict):
         super().__init__(status=status, status_zh=zh)
 
 
+class HearingCaseClosed(Conflict):
+    code = "case_closed"
+    message_zh = "案件已办结，不能再安排听证（如信访人重新信访，请先重新启动案件）"
+    message_en = "The case is closed; reopen it before booking a hearing"
+
+
 class HearingNotHeld(Conflict):
     code = "hearing_not_held"
     message_zh = "听证举行后才能录入笔录、结果和附件"

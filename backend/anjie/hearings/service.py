@@ -16,13 +16,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from anjie.audit import service as audit
 from anjie.auth.principal import Principal
 from anjie.cases.access import get_visible_case
+from anjie.cases.enums import CLOSED_STATUSES
 from anjie.cases.models import Case
 from anjie.core import clock
 from anjie.core.concurrency import check_version
 from anjie.core.ids import uuid7
 from anjie.hearings import repository as repo
 from anjie.hearings import scheduling
-from anjie.hearings.errors import Clash, HearingNotEditable, HearingNotFound, HearingNotHeld
+from anjie.hearings.errors import (
+    Clash,
+    HearingCaseClosed,
+    HearingNotEditable,
+    HearingNotFound,
+    HearingNotHeld,
+)
 from anjie.hearings.models import Hearing, HearingKind, HearingStatus
 from anjie.hearings.schemas import HearingCreate, HearingOut, HearingUpdate
 from anjie.hearings.views import snapshot, to_out
@@ -100,8 +107,15 @@ async def locked(
     return found
 
 
+def ensure_open(case: Case) -> None:
+    """Booking or moving a hearing works a case; recording one already held does not."""
+    if case.status in CLOSED_STATUSES:
+        raise HearingCaseClosed()
+
+
 async def create(session: AsyncSession, principal: Principal, data: HearingCreate) -> HearingOut:
     case = await get_visible_case(session, principal, data.case_id)
+    ensure_open(case)
     plan = scheduling.Arrangement(
         kind=data.kind.value,
         starts_at=data.starts_at,
@@ -158,6 +172,7 @@ async def book(
 ) -> list[Clash]:
     """The rules for a hearing that is (or becomes) scheduled as `plan` says; when the calendar
     is checked, the override reason is kept only while there is something it overrides."""
+    ensure_open(case)
     await scheduling.check_chair(session, case.id, plan.chair_user_id)
     scheduling.check_notice(plan)
     if not calendar:

@@ -19,7 +19,7 @@ from anjie.assignments.schemas import UserRef
 from anjie.audit import service as audit
 from anjie.auth.principal import Principal
 from anjie.cases.access import get_visible_case
-from anjie.cases.enums import CaseStatus
+from anjie.cases.enums import CLOSED_STATUSES
 from anjie.cases.models import Case
 from anjie.core import clock
 from anjie.core.ids import uuid7
@@ -37,9 +37,7 @@ from anjie.plans.models import Measure, PlanStatus, PlanVersion
 from anjie.plans.schemas import PlanApprove, PlanIn, PlanOut, PlanReturn
 
 # A closed case is not re-planned; reopening it (a petitioner resumed) makes it plannable again.
-CLOSED = frozenset(
-    {CaseStatus.resolved, CaseStatus.terminated, CaseStatus.referred, CaseStatus.accepted}
-)
+CLOSED = CLOSED_STATUSES
 
 
 def missing_fixes(plan: PlanVersion) -> list[str]:

@@ -26,6 +26,7 @@ from sqlalchemy.sql.elements import ColumnClause
 from sqlalchemy.sql.selectable import Subquery
 
 from anjie.auth.principal import Principal
+from anjie.cases.enums import CLOSED_STATUSES, CaseStatus
 from anjie.cases.models import Case, CaseReceivingOrgan
 from anjie.cases.policies import assigned_to, visible_cases
 from anjie.cases.repository import CaseFilters, filter_conditions
@@ -35,7 +36,7 @@ from anjie.orgs.models import OrgUnit
 from anjie.plans.models import PlanStatus, PlanVersion
 from anjie.relief.models import ReliefApplication
 
-OPEN_STATUSES = ("registered", "analysed", "plan_approved", "resolving")
+OPEN_STATUSES = tuple(s.value for s in CaseStatus if s not in CLOSED_STATUSES)
 END_OF_DAY: ColumnClause[Any] = literal_column("interval '23:59:59'")
 
 
