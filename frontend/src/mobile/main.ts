@@ -1,10 +1,10 @@
 import { createPinia } from 'pinia'
-import { createApp } from 'vue'
+import { createApp, watch } from 'vue'
 import 'vant/es/style/base.css'
 import './mobile.css'
 import App from './App.vue'
 import { configureApi } from '@/api/client'
-import { i18n } from '@/locales'
+import { mobileI18n } from './i18n'
 import { safeRedirect } from '@/router/guard'
 import { useAuthStore } from '@/stores/auth'
 import { configureOfflineSync, useOfflineStore } from '@/stores/offline'
@@ -15,7 +15,7 @@ import { useMobileSession } from './session'
 const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
-app.use(i18n)
+app.use(mobileI18n)
 
 const auth = useAuthStore(pinia)
 const prefs = usePrefsStore(pinia)
@@ -35,8 +35,18 @@ configureApi({
     }
   },
 })
-// Queued visits go out only with a live session (the app may have started offline).
-configureOfflineSync({ beforeFlush: () => session.ensureOnline() })
+// Queued visits go out only with a live session (the app may have started offline), and only the
+// visits of the officer that session belongs to.
+configureOfflineSync({
+  beforeFlush: async () => ((await session.ensureOnline()) ? (auth.user?.id ?? null) : null),
+})
+// Whose visits the queue counts and new captures belong to: the officer signed in (or carrying on
+// offline as the last signed-in user).
+watch(
+  () => session.user,
+  (user) => offline.setOwner(user ? { id: user.id, name: user.display_name } : null),
+  { immediate: true, flush: 'sync' },
+)
 
 app.use(router)
 app.mount('#app')

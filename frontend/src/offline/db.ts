@@ -27,9 +27,21 @@ export interface OutboxError {
   errors?: { pointer: string; detail: string }[]
 }
 
+/** The officer who captured an item: only their session may send it. */
+export interface OutboxOwner {
+  id: string
+  /** Display name at capture time, for the queue page when someone else is signed in. */
+  name: string
+}
+
 /** One captured write, kept until the server has it. `id` is the Idempotency-Key. */
 export interface OutboxItem {
   id: string
+  /**
+   * Who captured it. null: captured before owners were recorded, so nobody can say whose it is;
+   * it is never sent until a signed-in officer claims it.
+   */
+  owner: OutboxOwner | null
   /** Path under /api/v1, e.g. `/cases/{id}/check-ins`. */
   path: string
   method: 'POST'
@@ -59,16 +71,26 @@ interface AnjieOffline extends DBSchema {
 }
 
 export const DB_NAME = 'anjie-offline'
+export const DB_VERSION = 3
 let dbPromise: Promise<IDBPDatabase<AnjieOffline>> | null = null
 
 export function openOfflineDb(): Promise<IDBPDatabase<AnjieOffline>> {
-  dbPromise ??= openDB<AnjieOffline>(DB_NAME, 2, {
-    upgrade(db, oldVersion) {
+  dbPromise ??= openDB<AnjieOffline>(DB_NAME, DB_VERSION, {
+    async upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         const outbox = db.createObjectStore('outbox', { keyPath: 'id' })
         outbox.createIndex('createdAt', 'createdAt')
       }
       if (oldVersion < 2) db.createObjectStore('meta')
+      if (oldVersion >= 1 && oldVersion < 3) {
+        // Items queued before owners were recorded: whoever is signed in now may not be the one who
+        // captured them, so they get no owner rather than a guessed one.
+        let cursor = await transaction.objectStore('outbox').openCursor()
+        while (cursor) {
+          if (cursor.value.owner === undefined) await cursor.update({ ...cursor.value, owner: null })
+          cursor = await cursor.continue()
+        }
+      }
     },
   })
   return dbPromise

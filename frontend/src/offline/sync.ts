@@ -1,5 +1,5 @@
 import type { OutboxError, OutboxItem } from './db'
-import { listOutbox, putItem, removeItem } from './queue'
+import { listOutbox, ownedBy, putItem, removeItem } from './queue'
 import { authFetchForOffline, uploadForOffline, type PhotoUpload } from './transport'
 
 export interface FlushResult {
@@ -15,19 +15,32 @@ export type Upload = (photo: PhotoUpload, idempotencyKey: string) => Promise<Res
 export type OnProgress = (itemId: string | null) => void
 
 let running: Promise<FlushResult> | null = null
+let runningOwner: string | null = null
 
 /**
- * Send pending items one at a time, oldest first, each with `Idempotency-Key: <id>`.
+ * Send the pending items of `ownerId` (the officer whose session sends them) one at a time, oldest
+ * first, each with `Idempotency-Key: <id>`. Other officers' items stay queued for their own session.
  * 2xx (or the server's stored replay) removes the item — after its photos, if any, have uploaded
  * with the created id; another 4xx marks it failed for the officer to fix; a network error or 5xx
  * stops the run (the rest wait for the next flush). Concurrent calls share one run.
  */
 export function flush(
+  ownerId: string,
   send: Send = authFetchForOffline,
   upload: Upload = uploadForOffline,
   onProgress?: OnProgress,
 ): Promise<FlushResult> {
-  running ??= run(send, upload, onProgress).finally(() => {
+  if (running && runningOwner !== ownerId) {
+    // A run for another session is still going (a sign-out/sign-in mid-run): wait for it, then run
+    // for this one, rather than return the other officer's result.
+    const previous = running
+    return previous.then(
+      () => flush(ownerId, send, upload, onProgress),
+      () => flush(ownerId, send, upload, onProgress),
+    )
+  }
+  runningOwner = ownerId
+  running ??= run(ownerId, send, upload, onProgress).finally(() => {
     running = null
     onProgress?.(null)
   })
@@ -36,10 +49,10 @@ export function flush(
 
 type Outcome = 'done' | 'failed' | 'stop'
 
-async function run(send: Send, upload: Upload, onProgress?: OnProgress): Promise<FlushResult> {
+async function run(ownerId: string, send: Send, upload: Upload, onProgress?: OnProgress): Promise<FlushResult> {
   const result: FlushResult = { sent: 0, failed: 0, stopped: false }
   for (const item of await listOutbox()) {
-    if (item.state !== 'pending') continue
+    if (item.state !== 'pending' || !ownedBy(item, ownerId)) continue
     onProgress?.(item.id)
     const outcome = await syncItem(item, send, upload)
     if (outcome === 'done') result.sent += 1

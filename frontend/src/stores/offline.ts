@@ -1,21 +1,24 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { OutboxItem } from '@/offline/db'
-import { deleteFailed, enqueue, listOutbox, retryItem, type EnqueueOptions } from '@/offline/queue'
+import type { OutboxItem, OutboxOwner } from '@/offline/db'
+import { claimItem, deleteFailed, enqueue, listOutbox, ownedBy, retryItem, type EnqueueOptions } from '@/offline/queue'
 import { flush, type FlushResult, type Send, type Upload } from '@/offline/sync'
 import { authFetchForOffline, uploadForOffline } from '@/offline/transport'
 
 export interface OfflineSyncConfig {
   send: Send
   upload: Upload
-  /** Called before each flush: make sure there is a session to send with (false: not now). */
-  beforeFlush: () => Promise<boolean>
+  /**
+   * Called before each flush: make sure there is a session to send with and say whose it is (the
+   * id of the user the token belongs to). null: no session now.
+   */
+  beforeFlush: () => Promise<string | null>
 }
 
 const config: OfflineSyncConfig = {
   send: authFetchForOffline,
   upload: uploadForOffline,
-  beforeFlush: async () => true,
+  beforeFlush: async () => null,
 }
 
 /** Filled in by the phone app's main.ts (and by tests with fakes). */
@@ -34,17 +37,27 @@ export function backoffDelay(consecutiveStops: number): number {
 
 export type ItemStatus = 'pending' | 'syncing' | 'failed'
 
-/** The outbox as the phone app shows it: counts for the header badge, the list, and the flush. */
+/**
+ * The outbox as the phone app shows it: counts for the header badge, the list, and the flush.
+ * Items belong to the officer who captured them; counts and sends are the signed-in officer's only.
+ */
 export const useOfflineStore = defineStore('offline', () => {
   const items = shallowRef<OutboxItem[]>([])
+  /** The officer using the phone (online or carrying on offline); null when signed out. */
+  const owner = ref<OutboxOwner | null>(null)
   const syncingId = ref<string | null>(null)
   const online = ref(typeof navigator === 'undefined' ? true : navigator.onLine)
   const flushing = ref(false)
   const lastResult = ref<FlushResult | null>(null)
   const nextRetryAt = ref<number | null>(null)
 
-  const pendingCount = computed(() => items.value.filter((i) => i.state === 'pending').length)
-  const failedCount = computed(() => items.value.filter((i) => i.state === 'failed').length)
+  const ownerId = computed(() => owner.value?.id ?? null)
+  const mine = computed(() => items.value.filter((i) => ownedBy(i, ownerId.value)))
+  /** Other officers' items and those whose owner is unknown: kept, shown, never sent by this session. */
+  const others = computed(() => items.value.filter((i) => !ownedBy(i, ownerId.value)))
+  const pendingCount = computed(() => mine.value.filter((i) => i.state === 'pending').length)
+  const failedCount = computed(() => mine.value.filter((i) => i.state === 'failed').length)
+  const othersCount = computed(() => others.value.length)
 
   let consecutiveStops = 0
   /** Something was queued or retried during a run: that run listed the outbox before it. */
@@ -87,14 +100,15 @@ export const useOfflineStore = defineStore('offline', () => {
     flushing.value = true
     rerun = false
     try {
-      if (!(await config.beforeFlush())) {
+      const sessionUser = await config.beforeFlush()
+      if (sessionUser === null) {
         // No session yet (the server was out of reach): try again later, like a network error.
         consecutiveStops += 1
         scheduleRetry()
         return null
       }
       cancelRetry()
-      const result = await flush(config.send, config.upload, (id) => {
+      const result = await flush(sessionUser, config.send, config.upload, (id) => {
         syncingId.value = id
         void refresh()
       })
@@ -116,23 +130,49 @@ export const useOfflineStore = defineStore('offline', () => {
 
   /** Save at capture time; when online, send it right away (without waiting for the answer). */
   async function capture(path: string, body: unknown, options: EnqueueOptions = {}): Promise<OutboxItem> {
-    const item = await enqueue(path, body, Date.now(), options)
+    // The pages only capture for a signed-in officer; an item nobody owns could never be sent.
+    if (owner.value === null) throw new Error('No officer to own the captured item')
+    const item = await enqueue(owner.value, path, body, Date.now(), options)
     await refresh()
     if (online.value) void flushNow()
     return item
   }
 
   async function retry(id: string): Promise<void> {
-    await retryItem(id)
+    if (ownerId.value === null) return
+    await retryItem(id, ownerId.value)
     await refresh()
     consecutiveStops = 0
     void flushNow()
   }
 
   async function removeFailed(id: string): Promise<boolean> {
-    const removed = await deleteFailed(id)
+    if (ownerId.value === null) return false
+    const removed = await deleteFailed(id, ownerId.value)
     await refresh()
     return removed
+  }
+
+  /** The signed-in officer confirms an item of unknown owner is theirs; it then syncs like theirs. */
+  async function claim(id: string): Promise<boolean> {
+    if (owner.value === null) return false
+    const claimed = await claimItem(id, owner.value)
+    await refresh()
+    if (claimed) {
+      consecutiveStops = 0
+      void flushNow()
+    }
+    return claimed
+  }
+
+  /** Who uses the phone now; a newly signed-in officer's waiting items go out right away. */
+  function setOwner(next: OutboxOwner | null): void {
+    const changed = next?.id !== owner.value?.id
+    owner.value = next === null ? null : { id: next.id, name: next.name }
+    if (changed && next !== null) {
+      consecutiveStops = 0
+      void flushNow()
+    }
   }
 
   function setOnline(value: boolean): void {
@@ -164,6 +204,10 @@ export const useOfflineStore = defineStore('offline', () => {
 
   return {
     items,
+    owner,
+    mine,
+    others,
+    othersCount,
     syncingId,
     online,
     flushing,
@@ -177,6 +221,8 @@ export const useOfflineStore = defineStore('offline', () => {
     capture,
     retry,
     removeFailed,
+    claim,
+    setOwner,
     setOnline,
     start,
     stop,

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
-import { DEFAULT_LOCALE, i18n, isLocale, type Locale } from '@/locales'
+import { DEFAULT_LOCALE, isLocale, setFollowedLocale, type Locale } from '@/locales/meta'
 
 /** Only the locale is remembered: nothing else (and nothing secret) goes to localStorage. */
 export const LOCALE_KEY = 'anjie.locale'
@@ -17,7 +17,7 @@ function storedLocale(): Locale {
 }
 
 function apply(locale: Locale): void {
-  i18n.global.locale.value = locale
+  setFollowedLocale(locale)
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en')
   if (typeof document !== 'undefined') document.documentElement.lang = locale
 }

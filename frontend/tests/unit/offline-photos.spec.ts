@@ -4,6 +4,8 @@ import { closeOfflineDb, DB_NAME } from '@/offline/db'
 import { enqueue, listOutbox, retryItem } from '@/offline/queue'
 import { flush, type Send, type Upload } from '@/offline/sync'
 
+const A = { id: 'user-a', name: '张警官' }
+
 afterEach(async () => {
   await closeOfflineDb()
   await new Promise<void>((resolve, reject) => {
@@ -20,7 +22,7 @@ const photo = () => ({ blob: new Blob([new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3
 
 describe('offline outbox with photos', () => {
   it('keeps the photo blob with its check-in', async () => {
-    const item = await enqueue('/cases/c1/check-ins', { n: 1 }, 1000, { photos: [photo()], label: 'A-2010-1' })
+    const item = await enqueue(A, '/cases/c1/check-ins', { n: 1 }, 1000, { photos: [photo()], label: 'A-2010-1' })
     const [stored] = await listOutbox()
     expect(stored?.label).toBe('A-2010-1')
     expect(stored?.photos).toHaveLength(1)
@@ -31,7 +33,7 @@ describe('offline outbox with photos', () => {
   })
 
   it('uploads the photo after the check-in, owned by the created id, with its own key', async () => {
-    const item = await enqueue('/cases/c1/check-ins', { n: 1 }, 1000, { photos: [photo()] })
+    const item = await enqueue(A, '/cases/c1/check-ins', { n: 1 }, 1000, { photos: [photo()] })
     const order: string[] = []
     const send = vi.fn<Send>(async () => {
       order.push('check-in')
@@ -41,7 +43,7 @@ describe('offline outbox with photos', () => {
       order.push('photo')
       return json(201, { id: 'att-1' })
     })
-    expect(await flush(send, upload)).toEqual({ sent: 1, failed: 0, stopped: false })
+    expect(await flush(A.id, send, upload)).toEqual({ sent: 1, failed: 0, stopped: false })
     expect(order).toEqual(['check-in', 'photo'])
     const [sent, key] = upload.mock.calls[0]!
     expect(sent.ownerId).toBe('ci-1')
@@ -54,23 +56,23 @@ describe('offline outbox with photos', () => {
   })
 
   it('a failed upload keeps the item retryable without a second check-in', async () => {
-    await enqueue('/cases/c1/check-ins', { n: 1 }, 1000, { photos: [photo()] })
+    await enqueue(A, '/cases/c1/check-ins', { n: 1 }, 1000, { photos: [photo()] })
     const send = vi.fn<Send>(async () => json(201, { id: 'ci-1' }))
     const upload = vi
       .fn<Upload>()
       .mockResolvedValueOnce(json(413, { title: 'Too large', detail: '文件过大', code: 'attachment_too_large' }))
       .mockResolvedValueOnce(json(201, { id: 'att-1' }))
 
-    expect(await flush(send, upload)).toEqual({ sent: 0, failed: 1, stopped: false })
+    expect(await flush(A.id, send, upload)).toEqual({ sent: 0, failed: 1, stopped: false })
     const [failed] = await listOutbox()
     expect(failed).toMatchObject({ state: 'failed', resultId: 'ci-1', lastError: { status: 413, detail: '文件过大' } })
 
-    await retryItem(failed!.id)
+    await retryItem(failed!.id, A.id)
     const [again] = await listOutbox()
     expect(again?.state).toBe('pending')
     expect(again?.lastError).toBeUndefined()
 
-    expect(await flush(send, upload)).toEqual({ sent: 1, failed: 0, stopped: false })
+    expect(await flush(A.id, send, upload)).toEqual({ sent: 1, failed: 0, stopped: false })
     expect(send).toHaveBeenCalledTimes(1)
     expect(upload).toHaveBeenCalledTimes(2)
     expect(upload.mock.calls[1]?.[0].ownerId).toBe('ci-1')
@@ -80,31 +82,31 @@ describe('offline outbox with photos', () => {
   })
 
   it('a network error during the upload stops the run and resumes at the photo', async () => {
-    await enqueue('/cases/c1/check-ins', { n: 1 }, 1000, { photos: [photo()] })
+    await enqueue(A, '/cases/c1/check-ins', { n: 1 }, 1000, { photos: [photo()] })
     const send = vi.fn<Send>(async () => json(201, { id: 'ci-1' }))
     const upload = vi
       .fn<Upload>()
       .mockRejectedValueOnce(new TypeError('Failed to fetch'))
       .mockResolvedValueOnce(json(201, { id: 'att-1' }))
-    expect((await flush(send, upload)).stopped).toBe(true)
+    expect((await flush(A.id, send, upload)).stopped).toBe(true)
     expect(await listOutbox()).toEqual([expect.objectContaining({ state: 'pending', resultId: 'ci-1', attempts: 1 })])
-    await flush(send, upload)
+    await flush(A.id, send, upload)
     expect(send).toHaveBeenCalledTimes(1)
     expect(await listOutbox()).toEqual([])
   })
 
   it('a check-in already on file (409 with its id) uploads the photos to it', async () => {
-    await enqueue('/cases/c1/check-ins', { n: 1 }, 1000, { photos: [photo()] })
+    await enqueue(A, '/cases/c1/check-ins', { n: 1 }, 1000, { photos: [photo()] })
     const send = vi.fn<Send>(async () => json(409, { code: 'check_in_already_recorded', check_in_id: 'ci-9' }))
     const upload = vi.fn<Upload>(async () => json(201, { id: 'att-1' }))
-    expect(await flush(send, upload)).toEqual({ sent: 1, failed: 0, stopped: false })
+    expect(await flush(A.id, send, upload)).toEqual({ sent: 1, failed: 0, stopped: false })
     expect(upload.mock.calls[0]?.[0].ownerId).toBe('ci-9')
   })
 
   it('a 409 for a key still in flight waits; field errors are kept on a failed item', async () => {
-    await enqueue('/cases/c1/check-ins', { n: 1 }, 1000)
+    await enqueue(A, '/cases/c1/check-ins', { n: 1 }, 1000)
     const inFlight = vi.fn<Send>(async () => json(409, { code: 'idempotency_in_flight' }))
-    expect((await flush(inFlight)).stopped).toBe(true)
+    expect((await flush(A.id, inFlight)).stopped).toBe(true)
     const invalid = vi.fn<Send>(async () =>
       json(422, {
         title: 'Validation failed',
@@ -112,7 +114,7 @@ describe('offline outbox with photos', () => {
         errors: [{ pointer: '#/next_visit_on', detail: '下次回访日期不能早于本次回访日期' }],
       }),
     )
-    await flush(invalid)
+    await flush(A.id, invalid)
     const [item] = await listOutbox()
     expect(item?.lastError?.errors).toEqual([{ pointer: '#/next_visit_on', detail: '下次回访日期不能早于本次回访日期' }])
   })
