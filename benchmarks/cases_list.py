@@ -94,6 +94,8 @@ async def _bench(url: str, repeat: int) -> None:
                 "case detail": f"/api/v1/cases/{case_id}",
                 "case timeline": f"/api/v1/cases/{case_id}/timeline",
                 "audit events 50": "/api/v1/audit-events?limit=50",
+                "report summary (dashboard)": "/api/v1/reports/summary",
+                "nearest deadlines 20": "/api/v1/reports/deadlines?limit=20",
             }
             print(f"{'scenario':32} {'median ms':>10} {'p95 ms':>8} {'SQL':>4} {'rows':>5}")
             for name, path in scenarios.items():
