@@ -1,5 +1,5 @@
-import { computed, ref, shallowRef } from 'vue'
-import { asProblem, type ApiProblem } from '@/api/problem'
+import { computed, shallowRef } from 'vue'
+import { useLoading } from '@/composables/useLoading'
 import { listAllOrgUnits, type OrgUnitOut } from './admin.api'
 import { buildOrgTree, unitPath, type OrgNode } from './orgTree'
 
@@ -23,21 +23,14 @@ export function toOptions(nodes: readonly OrgNode[], disabled: ReadonlySet<strin
 /** The caller's whole unit subtree, for pickers and the org page. */
 export function useOrgUnits() {
   const units = shallowRef<OrgUnitOut[]>([])
-  const loading = ref(false)
-  const problem = shallowRef<ApiProblem | null>(null)
+  const { loading, problem, run } = useLoading()
   const tree = computed(() => buildOrgTree(units.value))
   const byId = computed(() => new Map(units.value.map((u) => [u.id, u])))
 
   async function load(): Promise<void> {
-    loading.value = true
-    problem.value = null
-    try {
+    await run(async () => {
       units.value = await listAllOrgUnits()
-    } catch (error) {
-      problem.value = asProblem(error)
-    } finally {
-      loading.value = false
-    }
+    })
   }
 
   const nameOf = (id: string | null | undefined) => (id ? (byId.value.get(id)?.name ?? '') : '')

@@ -1,7 +1,7 @@
 import { api } from '@/api/client'
 import { unwrap } from '@/api/problem'
 import type { components } from '@/api/schema'
-import type { CaseStatus, Role } from '@/api/types'
+import type { Role } from '@/api/types'
 import { toApiQuery, type CaseFilters } from './filters'
 
 type S = components['schemas']
@@ -36,21 +36,6 @@ export async function listCases(
     await api.GET('/cases', {
       params: { query: { ...toApiQuery(filters), limit, ...(cursor ? { cursor } : {}) } },
       ...(signal ? { signal } : {}),
-    }),
-  )
-}
-
-/**
- * The API has no totals: count one page per status, capped. `capped` means "at least `count`".
- */
-export async function countByStatus(
-  statuses: readonly CaseStatus[],
-  cap = 100,
-): Promise<Array<{ status: CaseStatus; count: number; capped: boolean }>> {
-  return Promise.all(
-    statuses.map(async (status) => {
-      const page = unwrap(await api.GET('/cases', { params: { query: { status: [status], limit: cap } } }))
-      return { status, count: page.items.length, capped: page.next_cursor !== null }
     }),
   )
 }

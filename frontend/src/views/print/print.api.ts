@@ -61,3 +61,10 @@ export function getEnums(): Promise<Enums> {
   })
   return enums
 }
+
+/** What every sheet prints around its subject: the case, the enum labels and the case's unit name. */
+export async function getCaseSheet(caseId: string): Promise<{ theCase: CaseOut; enums: Enums; unit: string | null }> {
+  const [theCase, enums] = await Promise.all([getCase(caseId), getEnums()])
+  const unit = await getUnitName(theCase.org_unit_id)
+  return { theCase, enums, unit }
+}
