@@ -47,7 +47,7 @@ async def test_office_registers_and_the_case_is_resolved(
 
     await cases.open_case(office, case_id, "hearings")
     hearing_id = await hearings.schedule(
-        office, chair="王秀英", place=f"第一调解室（测试{n}）", days_ahead=1 + n % 6
+        office, chair="王秀英", place=f"第一调解室（测试{n}）", days_ahead=1 + n % 6, hour=8 + n % 9
     )
 
     # The officer's phone: the visit is recorded offline, survives a reload, syncs once.
