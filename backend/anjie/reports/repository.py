@@ -25,10 +25,11 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnClause
 from sqlalchemy.sql.selectable import Subquery
 
+from anjie.assignments.models import Assignment
 from anjie.auth.principal import Principal
 from anjie.cases.enums import CLOSED_STATUSES, CaseStatus
 from anjie.cases.models import Case, CaseReceivingOrgan
-from anjie.cases.policies import assigned_to, visible_cases
+from anjie.cases.policies import visible_cases
 from anjie.cases.repository import CaseFilters, filter_conditions
 from anjie.checkins.models import CheckIn
 from anjie.hearings.models import Hearing
@@ -80,12 +81,16 @@ async def case_groups(
 async def organ_counts(
     session: AsyncSession, principal: Principal, filters: CaseFilters
 ) -> Sequence[Any]:
-    query = (
-        select(CaseReceivingOrgan.organ, func.count(func.distinct(CaseReceivingOrgan.case_id)))
+    """Cases per receiving organ. The distinct (organ, case) pairs are hashed first: a case
+    listing an organ twice counts once, without count(DISTINCT)'s sort per group."""
+    pairs = (
+        select(CaseReceivingOrgan.organ, CaseReceivingOrgan.case_id)
         .join(Case, Case.id == CaseReceivingOrgan.case_id)
         .where(*_cases(principal, filters))
-        .group_by(CaseReceivingOrgan.organ)
+        .distinct()
+        .subquery()
     )
+    query = select(pairs.c.organ, func.count()).group_by(pairs.c.organ)
     return (await session.execute(query)).all()
 
 
@@ -184,10 +189,18 @@ async def task_counts(
     own_drafts: bool,
     may_approve_plans: bool,
 ) -> dict[str, int]:
+    # From the caller's own active assignments (indexed by user), not from every case; an
+    # alias, so that an officer's scope (itself an EXISTS on assignments) does not correlate.
+    held = aliased(Assignment)
     mine = (
-        select(func.count())
-        .select_from(Case)
-        .where(Case.status.in_(OPEN_STATUSES), assigned_to(principal), *_cases(principal, filters))
+        select(func.count(func.distinct(held.case_id)))
+        .join(Case, Case.id == held.case_id)
+        .where(
+            held.user_id == principal.id,
+            held.ended_at.is_(None),
+            Case.status.in_(OPEN_STATUSES),
+            *_cases(principal, filters),
+        )
         .scalar_subquery()
     )
     plans = (
