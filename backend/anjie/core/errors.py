@@ -174,3 +174,26 @@ class IdempotentReplay(Exception):
         self.status = status
         self.body = body
         self.headers = headers
+
+
+# RFC 9457 lets the title change with the language alone; the SPA shows it above the detail.
+ZH_TITLES: dict[str, str] = {
+    "Bad request": "请求有误",
+    "Unauthorized": "未登录或登录已失效",
+    "Forbidden": "无权操作",
+    "Not found": "未找到",
+    "Method not allowed": "不支持的请求方法",
+    "Conflict": "操作冲突",
+    "Precondition failed": "数据已被他人修改",
+    "Payload too large": "内容过大",
+    "Unsupported media type": "不支持的文件类型",
+    "Validation failed": "输入有误",
+    "Precondition required": "缺少版本信息",
+    "Too many requests": "请求过于频繁",
+    "Service unavailable": "服务暂不可用",
+    "Internal server error": "服务器内部错误",
+}
+
+
+def localized_title(title: str, lang: str) -> str:
+    return ZH_TITLES.get(title, title) if lang == "zh-CN" else title

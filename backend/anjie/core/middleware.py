@@ -64,7 +64,7 @@ class RequestContextMiddleware:
         async def problem(err: errors.AppError) -> None:
             body = {
                 "type": f"https://anjie.example/problems/{err.code.replace('_', '-')}",
-                "title": err.title,
+                "title": errors.localized_title(err.title, lang),
                 "status": err.status,
                 "detail": err.detail(lang),
                 "code": err.code,

@@ -69,25 +69,6 @@ _ZH_MESSAGES: dict[str, str] = {
 }
 
 
-# RFC 9457 lets the title change with the language alone; the SPA shows it above the detail.
-_ZH_TITLES: dict[str, str] = {
-    "Bad request": "请求有误",
-    "Unauthorized": "未登录或登录已失效",
-    "Forbidden": "无权操作",
-    "Not found": "未找到",
-    "Method not allowed": "不支持的请求方法",
-    "Conflict": "操作冲突",
-    "Precondition failed": "数据已被他人修改",
-    "Payload too large": "内容过大",
-    "Unsupported media type": "不支持的文件类型",
-    "Validation failed": "输入有误",
-    "Precondition required": "缺少版本信息",
-    "Too many requests": "请求过于频繁",
-    "Service unavailable": "服务暂不可用",
-    "Internal server error": "服务器内部错误",
-}
-
-
 def problem_response(
     request: Request,
     *,
@@ -100,8 +81,7 @@ def problem_response(
     extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
     request_id = getattr(request.state, "request_id", None)
-    if lang_of(request) == "zh-CN":
-        title = _ZH_TITLES.get(title, title)
+    title = errors.localized_title(title, lang_of(request))
     body: dict[str, Any] = {
         "type": f"https://anjie.example/problems/{code.replace('_', '-')}",
         "title": title,
