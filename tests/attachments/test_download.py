@@ -88,3 +88,25 @@ async def test_a_missing_blob_is_a_clear_500(b: Bench) -> None:
         blob.unlink()
     response = await b.get(b.officer, f"/{created['id']}/content")
     assert_problem(response, 500, "attachment_content_missing")
+
+
+async def test_every_download_is_on_the_audit_trail_and_a_refused_one_is_not(b: Bench) -> None:
+    created = (await b.upload(b.officer, pdf(), PROMISE)).json()
+    for _ in range(2):
+        assert (await b.get(b.officer, f"/{created['id']}/content")).status_code == 200
+    rows = await b.conn.fetch(
+        "SELECT actor_id, entity_id, case_id FROM audit_event "
+        "WHERE action = 'attachment.download' ORDER BY id"
+    )
+    assert [(r["actor_id"], str(r["entity_id"]), r["case_id"]) for r in rows] == [
+        (b.officer.id, created["id"], b.case_id)
+    ] * 2
+    timeline = await b.client.get(
+        f"/api/v1/cases/{b.case_id}/timeline", headers=b.world.auth(b.officer)
+    )
+    assert [e["title"] for e in timeline.json()["items"][:2]] == ["查阅附件", "查阅附件"]
+    # A caller outside the case gets 404, and nothing is recorded for them.
+    before = await b.audits()
+    assert_problem(await b.get(b.outsider, f"/{created['id']}/content"), 404)
+    assert_problem(await b.get(b.s.stranger, f"/{created['id']}/content"), 404)
+    assert await b.audits() == before

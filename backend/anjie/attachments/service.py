@@ -237,6 +237,19 @@ async def download(
     except StoredFileMissing as exc:
         log.error("attachment content missing", extra={"attachment_id": str(attachment.id)})
         raise AttachmentContentMissing() from exc
+    # Files carry personal data (ID cards, minutes, photos): who read which is on record,
+    # in the same transaction, committed before the first byte is sent.
+    unit_id, unit_path = await repo.case_unit(session, attachment.case_id)
+    await audit.record(
+        session,
+        principal,
+        "attachment.download",
+        entity_type="attachment",
+        entity_id=attachment.id,
+        org_unit_id=unit_id,
+        org_path=unit_path,
+        case_id=attachment.case_id,
+    )
     return Download(
         chunks=chunks,
         media_type=attachment.media_type,

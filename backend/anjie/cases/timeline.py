@@ -47,6 +47,7 @@ _OTHER: dict[str, tuple[str, str]] = {
     "case.update": ("修改案件信息", "Case details changed"),
     "case.commitment_signed": ("签订息诉罢访承诺书", "Stop-petitioning commitment signed"),
     "attachment.upload": ("上传附件", "Attachment uploaded"),
+    "attachment.download": ("查阅附件", "Attachment downloaded"),
     "check_in.record": ("回访", "Return visit recorded"),
     "hearing.create": ("安排听证/调解", "Hearing scheduled"),
     "hearing.update": ("修改听证安排", "Hearing changed"),
