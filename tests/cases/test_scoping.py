@@ -17,6 +17,7 @@ from tests.cases.support import (
 )
 from tests.factories import World
 from tests.platform.problem_json import assert_problem
+from tests.workflow.support import scene
 
 
 async def test_an_officer_sees_only_the_cases_assigned_to_them(world: World) -> None:
@@ -100,3 +101,20 @@ async def test_an_observer_reads_masked_data_and_cannot_write(world: World) -> N
         headers=world.auth(b.observer),
     )
     assert_problem(reveal, 403, "forbidden")
+
+
+async def test_an_officer_from_a_judicial_office_sees_which_unit_owns_the_case(
+    world: World,
+) -> None:
+    s = await scene(world)
+    office_unit = await world.unit("城关司法所", s.bureau, kind="judicial_office")
+    officer = await world.user(office_unit, "officer")
+    assert (await s.assign("responsible_person", user=officer)).status_code == 201
+    response = await world.client.get(f"/api/v1/cases/{s.case_id}", headers=world.auth(officer))
+    assert response.status_code == 200, response.text
+    assert response.json()["org_unit_name"] == s.bureau.name
+    # The unit itself stays outside the officer's subtree: its name comes with the case only.
+    unit = await world.client.get(f"/api/v1/org-units/{s.bureau.id}", headers=world.auth(officer))
+    assert_problem(unit, 404)
+    listed = await world.client.get("/api/v1/cases", headers=world.auth(officer))
+    assert [c["org_unit_name"] for c in listed.json()["items"]] == [s.bureau.name]

@@ -3,11 +3,12 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import ARRAY, Computed, ForeignKey, Index, String, Text, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ARRAY, Computed, ForeignKey, Index, String, Text, select, text
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from anjie.core.db import Base, Timestamps
 from anjie.core.ids import uuid7
+from anjie.orgs.models import OrgUnit
 
 SEARCH_TEXT = "number || ' ' || title || ' ' || demands"
 
@@ -89,6 +90,14 @@ class Case(Timestamps, Base):
     created_by: Mapped[uuid.UUID | None]
     search_text: Mapped[str] = mapped_column(Text, Computed(SEARCH_TEXT, persisted=True))
     version: Mapped[int] = mapped_column(server_default=text("1"))
+    # Read with the case in the same SELECT: whoever sees a case may see who owns it, even
+    # when that unit lies outside their own subtree (an officer of a judicial office).
+    org_unit_name: Mapped[str] = column_property(
+        select(OrgUnit.name)
+        .where(OrgUnit.id == org_unit_id)
+        .correlate_except(OrgUnit)
+        .scalar_subquery()
+    )
 
     receiving_organs: Mapped[list[CaseReceivingOrgan]] = relationship(
         lazy="raise", cascade="all, delete-orphan", order_by="CaseReceivingOrgan.position"

@@ -265,6 +265,9 @@ class CaseOut(BaseModel):
     number: str = Field(description="{unit code}-{year}-{sequence}, unique per unit and year")
     campaign_id: uuid.UUID
     org_unit_id: uuid.UUID
+    org_unit_name: str = Field(
+        description="The owning unit, named even outside the caller's subtree"
+    )
     title: str
     registered_on: date
     petition_form: PetitionForm

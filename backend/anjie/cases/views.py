@@ -90,6 +90,7 @@ def to_out(
             "id": case.id,
             "number": case.number,
             "org_unit_id": case.org_unit_id,
+            "org_unit_name": case.org_unit_name,
             "receiving_organs": [
                 ReceivingOrganOut(
                     organ=o.organ, reference_number=o.reference_number, received_on=o.received_on

@@ -1728,6 +1728,11 @@ export interface components {
              * Format: uuid
              */
             org_unit_id: string;
+            /**
+             * Org Unit Name
+             * @description The owning unit, named even outside the caller's subtree
+             */
+            org_unit_name: string;
             /** Title */
             title: string;
             /**

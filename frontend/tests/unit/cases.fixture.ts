@@ -10,6 +10,7 @@ const CASE: CaseOut = {
   "number": "QX-SFJ-2010-0005",
   "campaign_id": "0637a8db-f4b3-57eb-bfa1-623dc7fb7404",
   "org_unit_id": "a25d6dd2-1724-5336-8862-70aa3191a2bf",
+  "org_unit_name": "清溪县司法局",
   "title": "陈建国不服城关司法所社区矫正警告处分信访案",
   "registered_on": "2010-06-05",
   "petition_form": "phone",

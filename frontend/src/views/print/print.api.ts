@@ -38,19 +38,6 @@ export async function getPlan(caseId: string): Promise<PlanOut | null> {
   }
 }
 
-/**
- * The owning unit's name, or null: an officer sees cases assigned to them from units above their
- * own, and those units are outside the officer's scope (404). The sheet then leaves a blank line.
- */
-export async function getUnitName(id: string): Promise<string | null> {
-  try {
-    return unwrap(await api.GET('/org-units/{unit_id}', { params: { path: { unit_id: id } } })).name
-  } catch (error) {
-    if (error instanceof ApiProblem && error.status === 404) return null
-    throw error
-  }
-}
-
 let enums: Promise<Enums> | null = null
 /** Every enum's zh-CN and English labels, from the API (GLOSSARY's one source); fetched once. */
 export function getEnums(): Promise<Enums> {
@@ -64,7 +51,7 @@ export function getEnums(): Promise<Enums> {
 
 /** What every sheet prints around its subject: the case, the enum labels and the case's unit name. */
 export async function getCaseSheet(caseId: string): Promise<{ theCase: CaseOut; enums: Enums; unit: string | null }> {
+  // The case names its unit: an officer may print for a unit outside their own subtree.
   const [theCase, enums] = await Promise.all([getCase(caseId), getEnums()])
-  const unit = await getUnitName(theCase.org_unit_id)
-  return { theCase, enums, unit }
+  return { theCase, enums, unit: theCase.org_unit_name }
 }
