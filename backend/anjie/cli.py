@@ -11,6 +11,9 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 OPENAPI_FILE = PROJECT_DIR / "openapi" / "openapi.json"
+# The role → permission map, for the web app to hide what a role can never do; generated beside
+# the typed client so the frontend never restates it (the server decides either way).
+PERMISSIONS_FILE = PROJECT_DIR / "frontend" / "src" / "api" / "role-permissions.json"
 
 
 def _database_url() -> str:
@@ -65,6 +68,13 @@ async def _seed_demo(url: str) -> int:
         return added
     finally:
         await db.dispose()
+
+
+def permissions_document() -> str:
+    from anjie.auth.permissions import ROLE_PERMISSIONS
+
+    table = {role.value: sorted(p.value for p in perms) for role, perms in ROLE_PERMISSIONS.items()}
+    return json.dumps(table, indent=2) + "\n"
 
 
 def openapi_document() -> str:
@@ -139,17 +149,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"demo data: {asyncio.run(_seed_demo(url))} rows added")
         return 0
     if args.command == "openapi":
-        document = openapi_document()
+        generated = {OPENAPI_FILE: openapi_document(), PERMISSIONS_FILE: permissions_document()}
         if args.check:
-            current = OPENAPI_FILE.read_text() if OPENAPI_FILE.exists() else ""
-            if current != document:
-                print("openapi/openapi.json is stale: run `make openapi`", file=sys.stderr)
+            stale = [
+                path.relative_to(PROJECT_DIR)
+                for path, text in generated.items()
+                if (path.read_text() if path.exists() else "") != text
+            ]
+            for path in stale:
+                print(f"{path} is stale: run `make openapi`", file=sys.stderr)
+            if stale:
                 return 1
-            print("openapi/openapi.json is current")
+            print("openapi/openapi.json and the role permissions are current")
             return 0
-        OPENAPI_FILE.parent.mkdir(exist_ok=True)
-        OPENAPI_FILE.write_text(document)
-        print(f"wrote {OPENAPI_FILE.relative_to(PROJECT_DIR)}")
+        for path, text in generated.items():
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text)
+            print(f"wrote {path.relative_to(PROJECT_DIR)}")
         return 0
     url = _database_url()
     if args.command == "run":

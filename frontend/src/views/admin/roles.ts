@@ -1,15 +1,17 @@
 import type { components } from '@/api/schema'
+import { rolesWith } from '@/api/permissions'
 import type { Role } from '@/api/types'
 
 /**
  * Who may do what on the admin pages, as backend/anjie/auth/permissions.py grants it. Routes and
  * buttons read these lists; the server enforces them either way.
  */
-export const ACCOUNT_ADMINS: Role[] = ['admin'] // users:write, orgs:write
+export const ACCOUNT_ADMINS: Role[] = rolesWith('users:write') // and orgs:write: the same roles
+// Everyone may read campaigns (campaigns:read); the page is for those who run them.
 export const CAMPAIGN_READERS: Role[] = ['admin', 'office', 'leader']
-export const CAMPAIGN_WRITERS: Role[] = ['admin', 'office'] // campaigns:write
-export const CALENDAR_WRITERS: Role[] = ['admin'] // calendar:write
-export const REFERENCE_WRITERS: Role[] = ['admin'] // reference:write
+export const CAMPAIGN_WRITERS: Role[] = rolesWith('campaigns:write')
+export const CALENDAR_WRITERS: Role[] = rolesWith('calendar:write')
+export const REFERENCE_WRITERS: Role[] = rolesWith('reference:write')
 
 export const ALL_ROLES = ['admin', 'leader', 'office', 'officer', 'observer'] as const satisfies readonly Role[]
 export const ORG_KINDS = [

@@ -1,4 +1,5 @@
 import type { components } from '@/api/schema'
+import { rolesWith } from '@/api/permissions'
 import type { Role } from '@/api/types'
 
 type S = components['schemas']
@@ -19,17 +20,17 @@ export const STEP_ACTIONS: Readonly<Record<Step, readonly ReliefAction[]>> = {
 
 /** Who holds the permission each action's endpoint requires (auth/permissions.py). */
 export const ACTION_ROLES: Readonly<Record<ReliefAction, readonly Role[]>> = {
-  submit: ['leader', 'office', 'officer'], // relief:write
-  unit_opinion: ['leader', 'office'], // relief:review
-  review: ['leader', 'office'],
-  disburse: ['leader', 'office'],
-  notify: ['leader', 'office'],
-  approve: ['leader'], // relief:approve
-  reject: ['leader'],
+  submit: rolesWith('relief:write'),
+  unit_opinion: rolesWith('relief:review'),
+  review: rolesWith('relief:review'),
+  disburse: rolesWith('relief:review'),
+  notify: rolesWith('relief:review'),
+  approve: rolesWith('relief:approve'),
+  reject: rolesWith('relief:approve'),
 }
 
 /** Roles that may draft an application (relief:write). */
-export const APPLY_ROLES: readonly Role[] = ['leader', 'office', 'officer']
+export const APPLY_ROLES: readonly Role[] = rolesWith('relief:write')
 
 /** The steps in their normal order, for the queue's filter and the progress bar. */
 export const STEP_ORDER: readonly Step[] = [
