@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseServerClashes } from '@/views/hearings/hearings.api'
-import { addMinutesWall, formatDate, formatDateTime, minutesBetween, toShanghai, todayKey, wallToIso } from '@/views/hearings/shanghai'
+import { addMinutesWall, formatDate, formatDateTime, minutesBetween, toShanghai, todayKey, wallToIso } from '@/lib/shanghai'
 import { formatBytes } from '@/views/attachments/attachments.api'
 
 describe('Shanghai time', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { amountProblem, compareAmounts, formatMoney, normaliseAmount } from '@/views/relief/money'
+import { amountProblem, compareAmounts, formatMoney, normaliseAmount } from '@/lib/money'
 
 describe('formatMoney', () => {
   it('shows yuan with two places and thousands separators', () => {

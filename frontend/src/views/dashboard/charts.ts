@@ -1,3 +1,4 @@
+import { toShanghai } from '@/lib/shanghai'
 import type { Bucket, UnitBucket } from './dashboard.api'
 
 /** The part of an ECharts option the dashboard builds; kept plain so it is testable without a canvas. */
@@ -58,32 +59,15 @@ export function unitBuckets(units: readonly UnitBucket[]): { buckets: Bucket[]; 
 
 /** "14:05" today, "11-28 09:00" this year, else the full date — in Shanghai time. */
 export function formatDue(iso: string, now: Date = new Date()): string {
-  const parts = (d: Date) =>
-    Object.fromEntries(
-      new Intl.DateTimeFormat('en-CA', {
-        timeZone: 'Asia/Shanghai',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      })
-        .formatToParts(d)
-        .map((p) => [p.type, p.value]),
-    ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>
-  const due = parts(new Date(iso))
-  const today = parts(now)
-  const time = `${due.hour}:${due.minute}`
-  if (due.year !== today.year) return `${due.year}-${due.month}-${due.day} ${time}`
-  if (due.month === today.month && due.day === today.day) return time
-  return `${due.month}-${due.day} ${time}`
+  const due = toShanghai(iso)
+  const today = toShanghai(now)
+  if (due.date === today.date) return due.time
+  if (due.date.slice(0, 4) === today.date.slice(0, 4)) return `${due.date.slice(5)} ${due.time}`
+  return `${due.date} ${due.time}`
 }
 
 /** Whole days late (or left), counted in Beijing dates: a deadline is the end of its day. */
 export function daysFrom(dueAt: string, now: Date = new Date()): number {
-  const day = (d: Date) =>
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
-  const ms = Date.parse(`${day(new Date(dueAt))}T00:00:00Z`) - Date.parse(`${day(now)}T00:00:00Z`)
+  const ms = Date.parse(toShanghai(dueAt).date) - Date.parse(toShanghai(now).date)
   return Math.round(ms / 86_400_000)
 }

@@ -1,6 +1,6 @@
 import { findConflicts, type Booking, type Clash } from './conflicts'
 import type { HearingOut } from './hearings.api'
-import { toShanghai } from './shanghai'
+import { toShanghai } from '@/lib/shanghai'
 import type { DayKey } from './calendar'
 
 export interface CalendarItem {

@@ -103,14 +103,8 @@ export function centsToString(cents: bigint): string {
   return `${negative ? '-' : ''}${whole.toString()}.${frac}`
 }
 
-/** `¥10,010.50`; the input as given when it is not a decimal amount. */
-export function formatMoney(amount: string | null | undefined): string {
-  if (amount === null || amount === undefined || amount === '') return ''
-  const cents = toCents(amount)
-  if (cents === null) return amount
-  const [whole = '0', frac = '00'] = centsToString(cents).split('.')
-  return `¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`
-}
+// One way to show money across the app: the sheets print what the screens show.
+export { formatMoney } from '@/lib/money'
 
 /** Amount × an integer multiple, exactly (the relief cap is 36 × the monthly average wage). */
 export function multiplyMoney(amount: string, multiple: number): string | null {
