@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 NPM    := cd frontend && PATH="$(abspath $(BIN)):$$PATH" npm
 FRONTEND_STAMP := frontend/node_modules/.installed
 
-.PHONY: install lock run stop test lint typecheck openapi openapi-check pytest bench clean \
+.PHONY: install lock run stop test lint imports typecheck openapi openapi-check pytest bench clean \
 	frontend-install frontend-test frontend-build browser
 
 install: $(STAMP)
@@ -36,6 +36,10 @@ stop: install
 lint: install
 	$(BIN)/ruff check backend tests benchmarks
 	$(BIN)/ruff format --check backend tests benchmarks
+
+# The package graph's layers and the absence of cycles (contracts in pyproject.toml).
+imports: install
+	$(BIN)/lint-imports --no-cache --no-logo
 
 typecheck: install
 	$(BIN)/mypy
@@ -73,7 +77,7 @@ browser:
 
 # pytest runs last: its closing line is the verdict. It includes the browser tests, which
 # serve the build that frontend-test made.
-test: install lint typecheck openapi-check frontend-test browser
+test: install lint imports typecheck openapi-check frontend-test browser
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Latency of the case list, search and detail on 100 000 seeded cases (not part of `make test`).

@@ -33,7 +33,7 @@ async def _recreate(server_url: str) -> None:
 @pytest.fixture(scope="session")
 def database_url() -> Iterator[str]:
     from anjie.cli import migrate
-    from anjie.core.devdb import throwaway_cluster
+    from anjie.dev.devdb import throwaway_cluster
 
     given = os.environ.get("ANJIE_TEST_DATABASE_URL")
     cluster = None

@@ -26,7 +26,7 @@ def _database_url() -> str:
 
 
 def _start_dev_db() -> str:
-    from anjie.core.devdb import ensure_dev_cluster
+    from anjie.dev.devdb import ensure_dev_cluster
 
     url = ensure_dev_cluster(PROJECT_DIR)
     asyncio.run(_create_database(url, "anjie"))
@@ -54,12 +54,13 @@ def migrate(url: str) -> None:
 
 
 async def _seed_demo(url: str) -> int:
-    from anjie import demo, demo_cases
+    from anjie import wiring
     from anjie.config import get_settings
     from anjie.core.crypto import PiiCipher
     from anjie.core.db import Database
+    from anjie.dev import demo, demo_cases
 
-    db = Database(url, pool_size=1)
+    db = Database(url, events=wiring.event_bus(), pool_size=1)
     try:
         async with db.sessionmaker() as session, session.begin():
             added = await demo.load(session)
@@ -71,7 +72,7 @@ async def _seed_demo(url: str) -> int:
 
 
 def permissions_document() -> str:
-    from anjie.auth.permissions import ROLE_PERMISSIONS
+    from anjie.access.permissions import ROLE_PERMISSIONS
 
     table = {role.value: sorted(p.value for p in perms) for role, perms in ROLE_PERMISSIONS.items()}
     return json.dumps(table, indent=2) + "\n"
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "db":
         if args.action == "stop":
-            from anjie.core.devdb import stop_dev_cluster
+            from anjie.dev.devdb import stop_dev_cluster
 
             print("stopped" if stop_dev_cluster(PROJECT_DIR) else "not running")
         else:
@@ -137,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         url = _database_url()
         if args.what == "synthetic":
-            from anjie.synthetic import generate
+            from anjie.dev.synthetic import generate
 
             if not 1 <= args.cases <= 2_000_000:
                 print("--cases must be between 1 and 2 000 000", file=sys.stderr)
@@ -169,8 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     url = _database_url()
     if args.command == "run":
-        from anjie import demo
         from anjie.config import get_settings
+        from anjie.dev import demo
 
         migrate(url)
         settings = get_settings()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from enum import StrEnum
 from functools import lru_cache
@@ -74,8 +75,6 @@ class Settings(BaseSettings):
     @field_validator("pii_keys")
     @classmethod
     def _pii_keys_json(cls, value: SecretStr) -> SecretStr:
-        import base64
-
         keys = json.loads(value.get_secret_value())
         if not isinstance(keys, dict) or not keys:
             raise ValueError("ANJIE_PII_KEYS must be a JSON object of kid -> base64 key")

@@ -15,12 +15,14 @@ from starlette.responses import Response
 from starlette.staticfiles import PathLike, StaticFiles
 from starlette.types import Scope
 
+from anjie import wiring
 from anjie.api import api_router
 from anjie.config import Settings, get_settings
 from anjie.core import logging as app_logging
 from anjie.core import problems
 from anjie.core.crypto import PiiCipher
 from anjie.core.db import Database
+from anjie.core.events import EventBus
 from anjie.core.middleware import RequestContextMiddleware
 from anjie.meta.endpoints import health_router
 
@@ -80,8 +82,11 @@ def _spa_dir(settings: Settings) -> Path | None:
     return dist if (dist / "index.html").exists() else None
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, events: EventBus | None = None) -> FastAPI:
+    """The app. `events` is the bus its sessions publish on: the standard subscribers by default;
+    a test may pass its own bus (or subscribe more on `app.state.events`)."""
     settings = settings or get_settings()
+    events = events if events is not None else wiring.event_bus()
     app_logging.configure(settings.log_level, json_lines=settings.log_json)
 
     @asynccontextmanager
@@ -90,6 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise RuntimeError("ANJIE_DATABASE_URL is not set (make run sets it for you)")
         app.state.db = Database(
             settings.database_url.get_secret_value(),
+            events=events,
             pool_size=settings.db_pool_size,
             echo=settings.db_echo,
         )
@@ -111,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=_operation_id,
     )
     app.state.settings = settings
+    app.state.events = events
     app.state.cipher = PiiCipher.from_settings(settings)
     problems.install(app)
     app.include_router(api_router)

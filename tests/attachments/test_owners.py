@@ -8,10 +8,10 @@ import uuid
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.attachments import owners
 from anjie.attachments.models import OWNER_TYPES
 from anjie.attachments.owners import OwnerType
-from anjie.auth.principal import Principal
 from anjie.cases.access import get_visible_case
 from anjie.core.errors import NotFound
 from tests.attachments.support import PNG, Bench

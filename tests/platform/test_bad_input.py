@@ -10,7 +10,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from anjie.auth.dependencies import Public
+from anjie.access.dependencies import Public
 from anjie.config import Settings
 from anjie.core.db import SessionDep
 from anjie.core.schemas import ApiModel

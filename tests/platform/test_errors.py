@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 
-from anjie.auth.dependencies import Public
+from anjie.access.dependencies import Public
 from anjie.config import Settings
 from anjie.main import create_app
 from tests import factories

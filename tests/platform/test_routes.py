@@ -17,9 +17,9 @@ import pytest
 from fastapi import FastAPI
 from fastapi.routing import APIRoute, iter_route_contexts
 
-from anjie.auth.dependencies import Authorize, public
-from anjie.auth.permissions import ROLE_PERMISSIONS, Permission
-from anjie.users.models import Role
+from anjie.access.dependencies import Authorize, public
+from anjie.access.permissions import ROLE_PERMISSIONS, Permission
+from anjie.access.roles import Role
 from tests.factories import World
 from tests.platform.problem_json import assert_problem
 

@@ -17,8 +17,8 @@ import asyncpg
 import httpx
 import pytest
 
-from anjie.core.devdb import data_home, ensure_dev_cluster, free_port, stop_dev_cluster
-from anjie.demo import DEMO_PASSWORD, USERS
+from anjie.dev.demo import DEMO_PASSWORD, USERS
+from anjie.dev.devdb import data_home, ensure_dev_cluster, free_port, stop_dev_cluster
 
 RUN_DB = "anjie_run_test"
 

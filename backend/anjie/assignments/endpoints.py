@@ -5,11 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, status
 
+from anjie.access.dependencies import Authorize
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
 from anjie.assignments import service
 from anjie.assignments.schemas import AssignmentCreate, AssignmentEnd, AssignmentList, AssignmentOut
-from anjie.auth.dependencies import Authorize
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
 from anjie.core.db import SessionDep
 from anjie.idempotency.dependencies import Idempotency
 

@@ -2,23 +2,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from anjie.cases.enums import RoleInCase
 from anjie.core.db import Base
 from anjie.core.ids import uuid7
-
-
-class RoleInCase(StrEnum):
-    responsible_leader = "responsible_leader"
-    responsible_department = "responsible_department"
-    responsible_person = "responsible_person"
-    team_member = "team_member"
-    first_responsible = "first_responsible"
-    main_responsible = "main_responsible"
-
 
 # At most one active holder of each of these per case; team members are many.
 SINGLE_ROLES = (

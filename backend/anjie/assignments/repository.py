@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import Row, Select, exists, select
+from sqlalchemy import ColumnElement, Row, Select, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from anjie.assignments.models import Assignment
+from anjie.cases.enums import RoleInCase
+from anjie.cases.ports import Holder
+from anjie.core.ports import IdColumn
 from anjie.orgs.models import OrgUnit
 from anjie.users.models import User
 
@@ -95,3 +99,50 @@ async def active_pairs(
         Assignment.case_id == case_id, Assignment.ended_at.is_(None)
     )
     return [(role, user_id) for role, user_id in (await session.execute(query)).all()]
+
+
+def held(
+    case_id: IdColumn, user_id: uuid.UUID, role: RoleInCase | None = None
+) -> ColumnElement[bool]:
+    conditions = [
+        Assignment.case_id == case_id,
+        Assignment.user_id == user_id,
+        Assignment.ended_at.is_(None),
+    ]
+    if role is not None:
+        conditions.append(Assignment.role_in_case == role.value)
+    return exists().where(*conditions)
+
+
+async def holders(
+    session: AsyncSession, case_ids: Collection[uuid.UUID], roles: Sequence[RoleInCase]
+) -> dict[uuid.UUID, dict[str, Holder]]:
+    unit = aliased(OrgUnit)
+    query = (
+        select(
+            Assignment.case_id,
+            Assignment.role_in_case,
+            Assignment.user_id,
+            User.display_name,
+            Assignment.org_unit_id,
+            unit.name,
+        )
+        .outerjoin(User, User.id == Assignment.user_id)
+        .outerjoin(unit, unit.id == Assignment.org_unit_id)
+        .where(
+            Assignment.case_id.in_(case_ids),
+            Assignment.ended_at.is_(None),
+            Assignment.role_in_case.in_([r.value for r in roles]),
+        )
+    )
+    found: dict[uuid.UUID, dict[str, Holder]] = defaultdict(dict)
+    for case_id, role, user_id, user_name, unit_id, unit_name in await session.execute(query):
+        # A department is a unit; leaders and persons are people. Either may be recorded
+        # the other way round, so fall back to what is there.
+        person = (user_id, user_name) if user_id is not None else None
+        dept = (unit_id, unit_name) if unit_id is not None else None
+        is_dept = role == RoleInCase.responsible_department
+        chosen = (dept or person) if is_dept else (person or dept)
+        if chosen is not None:
+            found[case_id][role] = Holder(role, chosen[0], chosen[1])
+    return found

@@ -3,24 +3,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, ValidationError, model_validator
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic import BaseModel, model_validator
 
-from anjie.assignments.models import RoleInCase
-from anjie.core.schemas import ApiModel, Reason
-
-
-def field_error(model: str, field: str, code: str, message: str) -> ValidationError:
-    """A 422 item pointing at `field` (a model validator would otherwise point at the root)."""
-    error = PydanticCustomError(code, message)
-    return ValidationError.from_exception_data(
-        model, [InitErrorDetails(type=error, loc=(field,), input=None)]
-    )
-
-
-class UserRef(BaseModel):
-    id: uuid.UUID
-    display_name: str
+from anjie.cases.enums import RoleInCase
+from anjie.core.schemas import ApiModel, Reason, field_error
+from anjie.users.schemas import UserRef
 
 
 class PersonRef(UserRef):

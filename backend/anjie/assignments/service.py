@@ -12,6 +12,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
+from anjie.access.roles import Role
+from anjie.assignments import events
 from anjie.assignments import repository as repo
 from anjie.assignments.errors import (
     AlreadyAssigned,
@@ -21,24 +24,24 @@ from anjie.assignments.errors import (
     AssignmentEnded,
     AssignmentNotFound,
 )
-from anjie.assignments.models import SINGLE_ROLES, Assignment, RoleInCase
+from anjie.assignments.models import SINGLE_ROLES, Assignment
 from anjie.assignments.schemas import (
     AssignmentCreate,
     AssignmentEnd,
     AssignmentOut,
     PersonRef,
     UnitRef,
-    UserRef,
 )
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
 from anjie.cases.access import get_visible_case
+from anjie.cases.enums import RoleInCase
 from anjie.cases.models import Case
 from anjie.core import clock
+from anjie.core.events import publish
 from anjie.core.ids import uuid7
 from anjie.orgs import repository as orgs_repo
 from anjie.users import repository as users_repo
-from anjie.users.models import Role
+from anjie.users.schemas import UserRef
 
 
 def to_out(row: repo.JoinedRow) -> AssignmentOut:
@@ -156,6 +159,14 @@ async def assign(
     await _audit(
         session, principal, case, "case.assignment", out, data.reason, before, _snapshot(out)
     )
+
+    await publish(
+        session,
+        events.AssignmentSet(
+            **_fact(principal, case, assignment),
+            replaced_id=replaced.id if replaced is not None else None,
+        ),
+    )
     return out
 
 
@@ -181,7 +192,21 @@ async def end(
     await _audit(
         session, principal, case, "case.assignment_end", out, data.reason, _snapshot(out), ended
     )
+
+    await publish(session, events.AssignmentEnded(**_fact(principal, case, assignment)))
     return out
+
+
+def _fact(principal: Principal, case: Case, assignment: Assignment) -> dict[str, Any]:
+    return {
+        "case_id": case.id,
+        "org_unit_id": case.org_unit_id,
+        "actor_id": principal.id,
+        "assignment_id": assignment.id,
+        "role_in_case": assignment.role_in_case,
+        "user_id": assignment.user_id,
+        "holder_unit_id": assignment.org_unit_id,
+    }
 
 
 async def _audit(

@@ -7,15 +7,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile, status
 from fastapi.responses import StreamingResponse
 
+from anjie.access.dependencies import Authorize
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
 from anjie.attachments import service
 from anjie.attachments.dependencies import StorageDep
 from anjie.attachments.names import content_disposition
 from anjie.attachments.owners import OwnerType
 from anjie.attachments.schemas import AttachmentOut, Description
-from anjie.auth.dependencies import Authorize, SettingsDep
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
 from anjie.core.db import SessionDep
+from anjie.core.dependencies import SettingsDep
 from anjie.core.pagination import Cursor, Limit, Page
 from anjie.idempotency.dependencies import KeyHeader
 

@@ -1,21 +1,19 @@
 """What an attachment hangs on, and which case that object belongs to.
 
-Each owning domain registers a resolver for its owner type, at import time of a module the app
-always imports (its endpoints.py, say):
+Each owning domain provides a resolver for its owner type, and the composition root
+(`anjie.wiring`) registers it:
 
-    from anjie.attachments.owners import register
-
-    async def _hearing_case(session, principal, hearing_id) -> uuid.UUID:
+    async def attachment_owner(session, principal, hearing_id) -> uuid.UUID:
         hearing = ...  # loaded only if the principal may see it, else raise HearingNotFound()
         return hearing.case_id
 
-    register("hearing", _hearing_case)  # or OwnerType.hearing
+    owners.register(OwnerType.hearing, hearings.service.attachment_owner)
 
 A resolver answers "the case this owner belongs to", raising a 404 AppError when the owner does
 not exist or is outside the caller's scope. Until a type is registered, uploads for it are 422
 `owner_type_unavailable`; this package never imports the owning domains.
 
-The registry is per process, but it is configuration filled at import — every API replica
+The registry is per process, but it is configuration filled at start-up — every API replica
 builds the same one — not state that would have to be shared.
 """
 
@@ -27,8 +25,8 @@ from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.attachments.errors import OwnerTypeUnavailable
-from anjie.auth.principal import Principal
 from anjie.cases.access import get_visible_case
 
 

@@ -9,8 +9,8 @@ from datetime import datetime
 from sqlalchemy import Row, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.attachments.models import Attachment
-from anjie.auth.principal import Principal
 from anjie.cases.models import Case
 from anjie.cases.policies import visible_cases
 from anjie.orgs.models import OrgUnit

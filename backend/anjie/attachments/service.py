@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 from anyio import to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.attachments import owners
 from anjie.attachments import repository as repo
 from anjie.attachments.errors import (
@@ -28,6 +29,7 @@ from anjie.attachments.errors import (
     AttachmentNotFound,
     AttachmentTypeNotAllowed,
 )
+from anjie.attachments.events import AttachmentAdded
 from anjie.attachments.models import Attachment
 from anjie.attachments.names import clean_filename, download_name
 from anjie.attachments.owners import OwnerType
@@ -36,8 +38,8 @@ from anjie.attachments.sniffing import ALLOWED, BY_MEDIA_TYPE, FileKind, sniff
 from anjie.attachments.staging import Staged, discard, stage
 from anjie.attachments.storage import Storage, StoredFileMissing
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
 from anjie.core import clock
+from anjie.core.events import publish
 from anjie.core.ids import uuid7
 from anjie.core.pagination import Page, decode_id_cursor, page_of
 from anjie.idempotency.service import IdempotencyGate, fingerprint
@@ -167,6 +169,17 @@ async def upload(
         org_path=unit_path,
         case_id=case_id,
         after=_snapshot(attachment),
+    )
+    await publish(
+        session,
+        AttachmentAdded(
+            case_id=case_id,
+            org_unit_id=unit_id,
+            actor_id=principal.id,
+            attachment_id=attachment.id,
+            owner_type=attachment.owner_type,
+            owner_id=attachment.owner_id,
+        ),
     )
     out = to_out(attachment, principal.name)
     await gate.store(201, out, {"Location": f"{path}/{attachment.id}"})

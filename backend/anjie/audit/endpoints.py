@@ -6,16 +6,16 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from pydantic import AwareDatetime
 
+from anjie.access.dependencies import Authorize
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
+from anjie.access.roles import Role
 from anjie.audit import repository, service
 from anjie.audit.models import AuditEvent
 from anjie.audit.schemas import AuditEventOut, VerifyResult
-from anjie.auth.dependencies import Authorize
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
 from anjie.core.db import SessionDep
 from anjie.core.errors import ValidationFailed
 from anjie.core.pagination import Cursor, Limit, Page, decode_cursor, page_of
-from anjie.users.models import Role
 
 router = APIRouter(prefix="/audit-events", tags=["audit"])
 

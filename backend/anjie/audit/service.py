@@ -10,22 +10,26 @@ import hashlib
 import json
 import math
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC
 from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.audit import repository
 from anjie.audit.models import AuditEvent
 from anjie.audit.schemas import VerifyResult
-from anjie.auth.principal import Principal
 from anjie.core import clock
 from anjie.core.logging import request_id_var
 from anjie.core.masking import redact
-from anjie.orgs import repository as orgs_repo
+from anjie.core.ports import Port
 
 GENESIS = bytes(32)
+
+# An event is visible in its unit's subtree; the org tree, above this layer, knows the path.
+unit_paths: Port[Callable[[AsyncSession, uuid.UUID], Awaitable[str | None]]] = Port("unit_paths")
 
 
 @dataclass(frozen=True)
@@ -205,7 +209,7 @@ async def record_on_case(
         entity_type=entity_type,
         entity_id=entity_id,
         org_unit_id=case.org_unit_id,
-        org_path=await orgs_repo.get_path(session, case.org_unit_id),
+        org_path=await unit_paths()(session, case.org_unit_id),
         case_id=case.id,
         reason=reason,
         before=before,

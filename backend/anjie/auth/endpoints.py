@@ -4,18 +4,19 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Cookie, Depends, Form, Request, Response, status
 
+from anjie.access.dependencies import Authorize, Public
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
+from anjie.access.roles import Role
 from anjie.auth import service
-from anjie.auth.dependencies import Authorize, Public, SettingsDep, client_ip
 from anjie.auth.errors import RefreshRejected, UnsupportedGrant
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
 from anjie.auth.schemas import LogoutRequest, Me, OrgUnitBrief, PasswordChange, TokenResponse
 from anjie.config import Settings
 from anjie.core.db import SessionDep
+from anjie.core.dependencies import SettingsDep, client_ip
 from anjie.core.schemas import NoNul
 from anjie.orgs import repository as orgs_repo
 from anjie.users import repository as users_repo
-from anjie.users.models import Role
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 

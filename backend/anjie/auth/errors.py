@@ -3,12 +3,6 @@ from __future__ import annotations
 from anjie.core.errors import BadRequest, Forbidden, Unauthorized, ValidationFailed
 
 
-class TokenRejected(Unauthorized):
-    code = "token_invalid"
-    message_zh = "登录已失效，请重新登录"
-    message_en = "Your session is not valid; sign in again"
-
-
 class LoginFailed(Unauthorized):
     code = "invalid_credentials"
     message_zh = "用户名或密码错误"

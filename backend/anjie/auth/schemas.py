@@ -5,8 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from anjie.access.roles import Role
 from anjie.core.schemas import ApiModel
-from anjie.users.models import Role
 from anjie.users.schemas import Password
 
 

@@ -13,12 +13,12 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.audit import service as audit
 from anjie.audit.service import Actor
 from anjie.auth import repository as repo
 from anjie.auth.errors import LoginFailed, RefreshRejected, WrongCurrentPassword
 from anjie.auth.models import RefreshToken
-from anjie.auth.principal import Principal
 from anjie.config import Settings
 from anjie.core import clock
 from anjie.core.errors import TooManyRequests

@@ -5,9 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from anjie.auth.dependencies import Authorize
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
+from anjie.access.dependencies import Authorize
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
 from anjie.calendars import service
 from anjie.calendars.schemas import WorkingDaysOut, YearArrangement, YearOut
 from anjie.core.calendar import MAX_AMOUNT

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
 from anjie.calendars import repository as repo
 from anjie.calendars.errors import ArrangementInvalid, CalendarYearUnknownError
 from anjie.calendars.schemas import DayInfo, WorkingDaysOut, YearArrangement, YearOut

@@ -5,9 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response, status
 
-from anjie.auth.dependencies import Authorize
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
+from anjie.access.dependencies import Authorize
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
 from anjie.campaigns import service
 from anjie.campaigns.schemas import CampaignCreate, CampaignOut, CampaignUpdate
 from anjie.core.concurrency import if_match_version, set_etag

@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement, exists, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from anjie.auth.principal import Principal
+from anjie.access.principal import Principal
 from anjie.campaigns.models import Campaign
 from anjie.orgs.models import OrgUnit
 

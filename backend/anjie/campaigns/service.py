@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
 from anjie.campaigns import repository as repo
 from anjie.campaigns.errors import CampaignNotFound
 from anjie.campaigns.models import Campaign, CampaignPhase, Phase

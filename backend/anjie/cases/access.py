@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anjie.auth.principal import Principal
+from anjie.access.principal import Principal
 from anjie.cases.errors import CaseNotFound
 from anjie.cases.models import Case
 from anjie.cases.policies import visible_cases

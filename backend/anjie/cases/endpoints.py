@@ -6,9 +6,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import AwareDatetime
 
-from anjie.auth.dependencies import Authorize
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
+from anjie.access.dependencies import Authorize
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
 from anjie.cases import service
 from anjie.cases.enums import CaseStatus, Category, ReceivingOrgan, RiskLevel, ThreeCrossFlag
 from anjie.cases.listing import DEFAULT_SORT, SortName

@@ -106,3 +106,15 @@ class ThreeCrossFlag(StrEnum):
 class EscalationLevel(StrEnum):
     province = "province"
     beijing = "beijing"
+
+
+# 包案: who answers for a case. The registry's guards need the first three held; the
+# assignments domain keeps who held which role when. (A comment, not a docstring: the contract
+# shows docstrings.)
+class RoleInCase(StrEnum):
+    responsible_leader = "responsible_leader"
+    responsible_department = "responsible_department"
+    responsible_person = "responsible_person"
+    team_member = "team_member"
+    first_responsible = "first_responsible"
+    main_responsible = "main_responsible"

@@ -7,13 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import anjie.cases.labels  # noqa: F401 - registers the case vocabulary used for labels
-from anjie.assignments.models import RoleInCase
-from anjie.auth.principal import Principal
+from anjie.access.principal import Principal
+from anjie.access.roles import Role
 from anjie.campaigns.models import Phase
-from anjie.cases.enums import CaseAction, CaseStatus, OutcomeKind
+from anjie.cases.enums import CaseAction, CaseStatus, OutcomeKind, RoleInCase
 from anjie.cases.models import Case
 from anjie.cases.workflow_schemas import TransitionIn
-from anjie.users.models import Role
 
 # ---- guards, rules and errors ---------------------------------------------------------------
 

@@ -1,10 +1,8 @@
-"""zh-CN / en labels of the case vocabulary, exactly as in GLOSSARY.md."""
+"""zh-CN / en labels of the case vocabulary (the glossary in docs/domain.md lists them)."""
 
-from anjie.assignments.models import RoleInCase
-from anjie.campaigns.models import Phase
 from anjie.cases import enums as e
+from anjie.cases.enums import RoleInCase
 from anjie.core.labels import register
-from anjie.plans.models import Measure, PlanStatus
 
 register(
     "petition_form",
@@ -144,40 +142,5 @@ register(
         "team_member": ("工作专班成员", "Team member"),
         "first_responsible": ("第一责任人", "First responsible person"),
         "main_responsible": ("主要责任人", "Main responsible person"),
-    },
-)
-register(
-    "measure",
-    Measure,
-    {
-        "peoples_mediation": ("人民调解", "People's mediation"),
-        "grand_mediation": ("大调解", "Grand mediation"),
-        "public_hearing": ("公开听证", "Public hearing"),
-        "lawyer_participation": ("律师参与", "Lawyer participation"),
-        "expert_consultation": ("专家会诊", "Expert consultation"),
-        "relief": ("帮扶救助", "Assistance and relief"),
-        "counselling": ("疏导教育", "Counselling and education"),
-        "correction": ("纠错", "Correction"),
-        "legal_handling": ("依法处理", "Handled by law"),
-    },
-)
-register(
-    "plan_status",
-    PlanStatus,
-    {
-        "draft": ("草稿", "Draft"),
-        "submitted": ("已提交", "Submitted"),
-        "approved": ("已批准", "Approved"),
-        "returned": ("已退回", "Returned"),
-    },
-)
-register(
-    "campaign_phase",
-    Phase,
-    {
-        "mobilisation": ("动员部署", "Mobilisation"),
-        "census": ("排查摸底", "Census"),
-        "concentrated_resolution": ("集中化解", "Concentrated resolution"),
-        "summary_acceptance": ("总结验收", "Summary and acceptance"),
     },
 )

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
 from anjie.cases import repository as repo
 from anjie.cases.errors import CasePetitionerNotFound, PetitionerAlreadyRegistered, Violation
 from anjie.cases.schemas import PetitionerRef

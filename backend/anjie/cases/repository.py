@@ -16,10 +16,9 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload
 
-from anjie.assignments.models import Assignment, RoleInCase
-from anjie.auth.principal import Principal
+from anjie.access.principal import Principal
 from anjie.campaigns.models import Campaign
-from anjie.cases.enums import ProcedureStage
+from anjie.cases.enums import ProcedureStage, RoleInCase
 from anjie.cases.listing import Sort
 from anjie.cases.models import (
     Case,
@@ -29,10 +28,10 @@ from anjie.cases.models import (
     CaseReceivingOrgan,
 )
 from anjie.cases.policies import visible_cases
+from anjie.cases.ports import Holder, responsibility
 from anjie.orgs.models import OrgUnit
 from anjie.petitioners import repository as petitioners_repo
 from anjie.petitioners.models import Petitioner
-from anjie.users.models import User
 
 # A case with its campaign's cut-off date, which decides `in_scope`.
 CaseRow = tuple[Case, date]
@@ -113,46 +112,11 @@ async def petitioners_of(
     return found
 
 
-@dataclass(frozen=True)
-class Holder:
-    role: str
-    id: uuid.UUID
-    name: str
-
-
 async def responsibles_of(
     session: AsyncSession, case_ids: Collection[uuid.UUID]
 ) -> dict[uuid.UUID, dict[str, Holder]]:
     """The active leader, department and person of every listed case, in one statement."""
-    unit = aliased(OrgUnit)
-    query = (
-        select(
-            Assignment.case_id,
-            Assignment.role_in_case,
-            Assignment.user_id,
-            User.display_name,
-            Assignment.org_unit_id,
-            unit.name,
-        )
-        .outerjoin(User, User.id == Assignment.user_id)
-        .outerjoin(unit, unit.id == Assignment.org_unit_id)
-        .where(
-            Assignment.case_id.in_(case_ids),
-            Assignment.ended_at.is_(None),
-            Assignment.role_in_case.in_([r.value for r in RESPONSIBLE_ROLES]),
-        )
-    )
-    found: dict[uuid.UUID, dict[str, Holder]] = defaultdict(dict)
-    for case_id, role, user_id, user_name, unit_id, unit_name in await session.execute(query):
-        # A department is a unit; leaders and persons are people. Either may be recorded
-        # the other way round, so fall back to what is there.
-        person = (user_id, user_name) if user_id is not None else None
-        dept = (unit_id, unit_name) if unit_id is not None else None
-        is_dept = role == RoleInCase.responsible_department
-        chosen = (dept or person) if is_dept else (person or dept)
-        if chosen is not None:
-            found[case_id][role] = Holder(role, chosen[0], chosen[1])
-    return found
+    return await responsibility().holders(session, case_ids, RESPONSIBLE_ROLES)
 
 
 async def hold_visible_petitioners(
@@ -212,12 +176,7 @@ class CaseFilters:
 
 
 def _held_by(role: RoleInCase, user_id: uuid.UUID) -> ColumnElement[bool]:
-    return exists().where(
-        Assignment.case_id == Case.id,
-        Assignment.role_in_case == role.value,
-        Assignment.user_id == user_id,
-        Assignment.ended_at.is_(None),
-    )
+    return responsibility().held(Case.id, user_id, role)
 
 
 def _like_pattern(q: str) -> str:

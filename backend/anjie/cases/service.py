@@ -16,12 +16,13 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
 from anjie.campaigns import service as campaigns
 from anjie.cases import repository as repo
 from anjie.cases import rules, views
 from anjie.cases.errors import CaseDataInvalid, CaseNotFound, Violation
+from anjie.cases.events import CaseRegistered, CaseUpdated
 from anjie.cases.listing import SORTS
 from anjie.cases.models import Case, CasePetitioner, CaseProcedure, CaseReceivingOrgan
 from anjie.cases.petitioner_links import plan_petitioners
@@ -29,6 +30,7 @@ from anjie.cases.schemas import CaseCreate, CaseOut, CaseUpdate, ProcedureIn, Re
 from anjie.core import clock
 from anjie.core.concurrency import check_version
 from anjie.core.crypto import PiiCipher
+from anjie.core.events import publish
 from anjie.core.ids import uuid7
 from anjie.core.pagination import Page
 from anjie.orgs import repository as orgs_repo
@@ -189,6 +191,16 @@ async def create(
         case_id=case.id,
         after=views.snapshot(case),
     )
+    await publish(
+        session,
+        CaseRegistered(
+            case_id=case.id,
+            org_unit_id=unit.id,
+            actor_id=principal.id,
+            campaign_id=case.campaign_id,
+            number=case.number,
+        ),
+    )
     return await _load_out(session, case.id)
 
 
@@ -271,5 +283,14 @@ async def update(
         case_id=case.id,
         before={key: before[key] for key in diff},
         after={key: after[key] for key in diff},
+    )
+    await publish(
+        session,
+        CaseUpdated(
+            case_id=case.id,
+            org_unit_id=case.org_unit_id,
+            actor_id=principal.id,
+            fields=tuple(diff),
+        ),
     )
     return await _load_out(session, case.id)

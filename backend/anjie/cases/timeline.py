@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.audit import repository as audit_repo
 from anjie.audit.models import AuditEvent
-from anjie.auth.principal import Principal
 from anjie.cases.access import get_visible_case
 from anjie.core.i18n import Lang
 from anjie.core.labels import label

@@ -8,9 +8,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anjie.assignments.models import RoleInCase
 from anjie.cases import repository as repo
+from anjie.cases.enums import RoleInCase
 from anjie.cases.models import Case, CaseProcedure, CaseReceivingOrgan
+from anjie.cases.ports import Holder
 from anjie.cases.schemas import (
     CaseOut,
     NamedRef,
@@ -73,7 +74,7 @@ def scope_reason(case: Case, cutoff: date) -> ScopeReason | None:
     )
 
 
-def _ref(holder: repo.Holder | None) -> NamedRef | None:
+def _ref(holder: Holder | None) -> NamedRef | None:
     return NamedRef(id=holder.id, name=holder.name) if holder else None
 
 
@@ -81,7 +82,7 @@ def to_out(
     case: Case,
     cutoff: date,
     people: Sequence[Petitioner],
-    holders: dict[str, repo.Holder],
+    holders: dict[str, Holder],
 ) -> CaseOut:
     reason = scope_reason(case, cutoff)
     return CaseOut.model_validate(

@@ -1,4 +1,4 @@
-"""The case status machine (DESIGN.md §3 "Case status"): explicit actions with guards.
+"""The case status machine (docs/domain.md, "Case status"): explicit actions with guards.
 
 Every action has the statuses it leaves from, the roles that may take it, and guards. The order
 of refusals is: case not visible → 404; the caller's role may not take the action → 403; the
@@ -18,24 +18,24 @@ from typing import Any, cast
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import anjie.cases.labels  # noqa: F401 - registers the case vocabulary used for labels
-from anjie.assignments import repository as assignments_repo
+from anjie.access.principal import Principal
+from anjie.access.roles import Role
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
 from anjie.campaigns.service import current_phase
+from anjie.cases import ports
 from anjie.cases import repository as repo
 from anjie.cases.access import get_visible_case
 from anjie.cases.enums import CaseAction, CaseStatus, OutcomeKind
+from anjie.cases.events import CaseReopened, CaseStatusChanged
 from anjie.cases.guards import GUARDS, RULES, Facts, Rule
 from anjie.cases.models import Case
 from anjie.cases.workflow_schemas import ActionState, CaseTransitions, GuardState, TransitionIn
 from anjie.core import clock
 from anjie.core.concurrency import check_version
 from anjie.core.errors import Conflict, Forbidden
+from anjie.core.events import publish
 from anjie.core.i18n import Lang
 from anjie.core.labels import label
-from anjie.plans import repository as plans_repo
-from anjie.plans.service import missing_fixes
-from anjie.users.models import Role
 
 
 class TransitionNotAllowed(Conflict):
@@ -98,33 +98,18 @@ GUARD_ERRORS: dict[str, type[GuardNotMet]] = {
 # ---- facts ----------------------------------------------------------------------------------
 
 
-async def _return_visit_confirms(session: AsyncSession, case_id: uuid.UUID) -> bool:
-    """A return visit recorded the petitioner as satisfied or accepting.
-
-    Counted: the latest visit since the case entered its current status (for `resolve`, since it
-    last started or was reopened into `resolving`), skipping visits that did not reach the
-    petitioner — so a later dissatisfied visit, or a reopen, undoes an earlier satisfied one.
-    With a signed commitment, such a visit meets `petitioning_stopped`.
-    """
-    # Imported here so that this module's imports stay as the case registry wrote them.
-    from anjie.checkins import repository as checkins_repo
-
-    return await checkins_repo.return_visit_confirms(session, case_id)
-
-
 async def load_facts(session: AsyncSession, principal: Principal, case: Case) -> Facts:
-    pairs = await assignments_repo.active_pairs(session, case.id)
-    plan = await plans_repo.in_force(session, case.id)
+    pairs = await ports.responsibility().active_pairs(session, case.id)
     campaign = await repo.campaign_with_phases(session, case.campaign_id)
     return Facts(
         case=case,
         principal=principal,
         roles_held=frozenset(role for role, _ in pairs),
         caller_assigned=any(user_id == principal.id for _, user_id in pairs),
-        plan_ready=plan is not None and not missing_fixes(plan),
+        plan_ready=await ports.plan_ready()(session, case.id),
         re_reviewed=await repo.re_reviewed(session, case.id),
         phase=current_phase(campaign, clock.today()) if campaign else None,
-        return_visit_confirms=await _return_visit_confirms(session, case.id),
+        return_visit_confirms=await ports.return_visit_confirms()(session, case.id),
     )
 
 
@@ -267,4 +252,16 @@ async def transition(
             **{name: getattr(case, name) for name in changed},
         },
     )
+    fact: dict[str, Any] = dict(
+        case_id=case.id,
+        org_unit_id=case.org_unit_id,
+        actor_id=principal.id,
+        action=rule.action.value,
+        from_status=status.value,
+        to_status=case.status,
+    )
+    if rule.action == CaseAction.reopen:
+        await publish(session, CaseReopened(**fact, reopen_count=case.reopen_count))
+    else:
+        await publish(session, CaseStatusChanged(**fact))
     return state_of(facts, lang)

@@ -9,10 +9,9 @@ from typing import Annotated
 from pydantic import BaseModel, Field, model_validator
 
 import anjie.cases.labels  # noqa: F401 - registers the case vocabulary used for labels
-from anjie.assignments.schemas import field_error
 from anjie.cases.enums import CaseAction, CaseStatus, OutcomeKind
 from anjie.core import clock
-from anjie.core.schemas import ApiModel, LongText, NoNul, Reason
+from anjie.core.schemas import ApiModel, LongText, NoNul, Reason, field_error
 
 # ---- request and response -------------------------------------------------------------------
 

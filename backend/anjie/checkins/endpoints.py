@@ -7,11 +7,9 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from pydantic import AwareDatetime
 
 import anjie.checkins.labels  # noqa: F401 - registers the check-in vocabulary for /meta/enums
-from anjie.attachments.owners import OwnerType
-from anjie.attachments.owners import register as register_attachment_owner
-from anjie.auth.dependencies import Authorize
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
+from anjie.access.dependencies import Authorize
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
 from anjie.checkins import service
 from anjie.checkins.dependencies import VisitKey
 from anjie.checkins.models import Attitude
@@ -24,7 +22,6 @@ from anjie.idempotency.dependencies import RequiredIdempotency
 router = APIRouter(tags=["checkins"])
 
 # Photos of a visit are attachments owned by the check-in; they follow its case's visibility.
-register_attachment_owner(OwnerType.check_in, service.attachment_case)
 
 Reader = Annotated[Principal, Depends(Authorize(Permission.cases_read))]
 Writer = Annotated[Principal, Depends(Authorize(Permission.checkins_write))]

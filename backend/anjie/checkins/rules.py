@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anjie.auth.principal import Principal
+from anjie.access.principal import Principal
 from anjie.cases.errors import Violation
 from anjie.checkins import repository as repo
 from anjie.checkins.models import Attitude

@@ -6,9 +6,9 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, Field
 
-from anjie.assignments.schemas import UserRef
 from anjie.checkins.models import Attitude, VisitManner
 from anjie.core.schemas import ApiModel, NoNul
+from anjie.users.schemas import UserRef
 
 Place = Annotated[str, Field(max_length=200), NoNul]
 PeopleMet = Annotated[str, Field(max_length=500), NoNul]

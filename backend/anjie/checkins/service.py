@@ -14,20 +14,22 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anjie.assignments.schemas import UserRef
+from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
 from anjie.cases.access import get_visible_case
 from anjie.cases.models import Case
 from anjie.cases.policies import visible_cases
 from anjie.checkins import repository as repo
 from anjie.checkins import rules
 from anjie.checkins.errors import CheckInAlreadyRecorded, CheckInInvalid, CheckInNotFound
+from anjie.checkins.events import CheckInRecorded
 from anjie.checkins.models import Attitude, CheckIn, VisitManner
 from anjie.checkins.schemas import CheckInCreate, CheckInOut, Gps
 from anjie.core import clock
+from anjie.core.events import publish
 from anjie.core.ids import uuid7
 from anjie.core.pagination import Page, bad_cursor, decode_cursor, encode_cursor
+from anjie.users.schemas import UserRef
 
 
 def to_out(row: repo.JoinedRow, officers: list[tuple[uuid.UUID, str]]) -> CheckInOut:
@@ -119,6 +121,19 @@ async def record(
     )
     await repo.add(session, check_in, data.officers)
     await _audit(session, principal, case, check_in, data.officers)
+
+    await publish(
+        session,
+        CheckInRecorded(
+            case_id=case.id,
+            org_unit_id=case.org_unit_id,
+            actor_id=principal.id,
+            check_in_id=check_in.id,
+            visited_at=check_in.visited_at,
+            attitude=check_in.attitude,
+            next_visit_on=check_in.next_visit_on,
+        ),
+    )
     return await get(session, principal, check_in.id)
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from anjie.core.errors import AppError
+from anjie.core.events import EventBus
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -50,7 +51,13 @@ def asyncpg_url(url: str) -> str:
 
 
 class Database:
-    def __init__(self, url: str, *, pool_size: int = 10, echo: bool = False) -> None:
+    """The engine and its sessions. Every session carries the app's event bus, so a service's
+    `publish` reaches the subscribers the composition root registered."""
+
+    def __init__(
+        self, url: str, *, events: EventBus, pool_size: int = 10, echo: bool = False
+    ) -> None:
+        self.events = events
         self.engine: AsyncEngine = create_async_engine(
             asyncpg_url(url),
             pool_size=pool_size,
@@ -59,7 +66,9 @@ class Database:
             echo=echo,
             connect_args={"server_settings": {"timezone": "UTC", "application_name": "anjie"}},
         )
-        self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
+        self.sessionmaker = async_sessionmaker(
+            self.engine, expire_on_commit=False, info=events.session_info()
+        )
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -1,4 +1,4 @@
-"""Enum labels in both UI languages: one place, served by /meta/enums (GLOSSARY.md)."""
+"""Enum labels in both UI languages: one place, served by /meta/enums (docs/domain.md)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ def register(name: str, enum: type[StrEnum], labels: dict[str, tuple[str, str]])
     if missing:
         raise ValueError(f"enum {name} lacks labels for {sorted(missing)}")
     _REGISTRY[name] = (enum, labels)
+    # A label looked up before this vocabulary was loaded must not stay cached as unknown.
+    _flat.cache_clear()
 
 
 def all_enums() -> dict[str, list[dict[str, str]]]:

@@ -83,6 +83,14 @@ def _patch_schema(schema: dict[str, Any], cls: type[BaseModel]) -> None:
             prop["anyOf"] = branches
 
 
+def field_error(model: str, field: str, code: str, message: str) -> ValidationError:
+    """A 422 item pointing at `field` (a model validator would otherwise point at the root)."""
+    error = PydanticCustomError(code, message)
+    return ValidationError.from_exception_data(
+        model, [InitErrorDetails(type=error, loc=(field,), input=None)]
+    )
+
+
 class PatchModel(ApiModel):
     """PATCH bodies: a field left out stays as it is, null clears an optional field, and the
     `not_null` fields (NOT NULL columns) may be left out but never sent as null."""

@@ -12,12 +12,20 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anjie.auth.principal import Principal
+from anjie.access.principal import Principal
 from anjie.cases.errors import CaseDataInvalid, Violation
 from anjie.cases.models import Case
 from anjie.core import clock
+from anjie.core.events import publish
 from anjie.hearings import scheduling, service
 from anjie.hearings.errors import HearingNotYetHappened, HearingTransitionNotAllowed
+from anjie.hearings.events import (
+    HearingCancelled,
+    HearingFact,
+    HearingHeld,
+    HearingPostponed,
+    HearingRescheduled,
+)
 from anjie.hearings.models import Hearing, HearingStatus
 from anjie.hearings.schemas import (
     HearingCancel,
@@ -37,6 +45,14 @@ ALLOWED: dict[str, frozenset[HearingStatus]] = {
 }
 # Clocks of phones and servers differ a little; "held at" a minute from now is not the future.
 _LEEWAY = timedelta(minutes=5)
+
+
+_FACTS: dict[str, type[HearingFact]] = {
+    "hold": HearingHeld,
+    "postpone": HearingPostponed,
+    "cancel": HearingCancelled,
+    "reschedule": HearingRescheduled,
+}
 
 
 async def _begin(
@@ -74,6 +90,7 @@ async def _finish(
         before={"status": previous},
         after=after,
     )
+    await publish(session, _FACTS[action](**service.fact(principal, case, hearing)))
     return await service.joined_out(session, principal, hearing.id)
 
 

@@ -8,10 +8,9 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from pydantic import AwareDatetime
 
 import anjie.hearings.labels  # noqa: F401 - registers the hearing vocabulary for /meta/enums
-from anjie.attachments.owners import register as register_owner
-from anjie.auth.dependencies import Authorize, Public
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
+from anjie.access.dependencies import Authorize, Public
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
 from anjie.core.concurrency import etag, if_match_version, set_etag
 from anjie.core.db import SessionDep
 from anjie.core.i18n import negotiate
@@ -32,7 +31,6 @@ from anjie.hearings.schemas import (
 from anjie.idempotency.dependencies import Idempotency
 
 router = APIRouter(prefix="/hearings", tags=["hearings"])
-register_owner("hearing", service.attachment_owner)
 
 Reader = Annotated[Principal, Depends(Authorize(Permission.cases_read))]
 Writer = Annotated[Principal, Depends(Authorize(Permission.hearings_write))]

@@ -16,8 +16,8 @@ from icalendar import Calendar, Event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import anjie.hearings.labels  # noqa: F401 - the feed uses the hearing labels
+from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
 from anjie.core import clock
 from anjie.core.i18n import Lang
 from anjie.core.labels import label

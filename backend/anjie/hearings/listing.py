@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anjie.auth.principal import Principal
+from anjie.access.principal import Principal
 from anjie.core import clock
 from anjie.core.pagination import Page, bad_cursor, decode_cursor, page_of
 from anjie.hearings import repository as repo

@@ -14,8 +14,9 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload
 
-from anjie.assignments.models import Assignment, RoleInCase
-from anjie.auth.principal import Principal
+from anjie.access.principal import Principal
+from anjie.assignments.models import Assignment
+from anjie.cases.enums import RoleInCase
 from anjie.cases.models import Case, CasePetitioner
 from anjie.cases.policies import visible_cases
 from anjie.hearings.models import CalendarToken, Hearing, HearingParticipant, HearingStatus

@@ -10,9 +10,9 @@ from typing import Annotated, Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from anjie.assignments.schemas import UserRef
 from anjie.core.schemas import ApiModel, LongText, Name, NoNul, Reason, ShortText
 from anjie.hearings.models import HearingKind, HearingStatus, ParticipantKind
+from anjie.users.schemas import UserRef
 
 # Bounded so that adding the duration can never leave what Python and PostgreSQL can hold.
 Moment = Annotated[

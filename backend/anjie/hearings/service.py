@@ -13,13 +13,14 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
 from anjie.cases.access import get_visible_case
 from anjie.cases.enums import CLOSED_STATUSES
 from anjie.cases.models import Case
 from anjie.core import clock
 from anjie.core.concurrency import check_version
+from anjie.core.events import publish
 from anjie.core.ids import uuid7
 from anjie.hearings import repository as repo
 from anjie.hearings import scheduling
@@ -30,6 +31,7 @@ from anjie.hearings.errors import (
     HearingNotFound,
     HearingNotHeld,
 )
+from anjie.hearings.events import HearingRescheduled, HearingScheduled
 from anjie.hearings.models import Hearing, HearingKind, HearingStatus
 from anjie.hearings.schemas import HearingCreate, HearingOut, HearingUpdate
 from anjie.hearings.views import snapshot, to_out
@@ -158,6 +160,7 @@ async def create(session: AsyncSession, principal: Principal, data: HearingCreat
     await record(session, principal, "hearing.create", case, hearing, after=snapshot(hearing))
     if clashes and data.override_reason:
         await record_override(session, principal, case, hearing, clashes, data.override_reason)
+    await publish(session, HearingScheduled(**fact(principal, case, hearing)))
     return await joined_out(session, principal, hearing.id)
 
 
@@ -248,7 +251,21 @@ async def update(
     await record(session, principal, "hearing.update", case, hearing, before=before, after=after)
     if clashes and data.override_reason:
         await record_override(session, principal, case, hearing, clashes, data.override_reason)
+    if status == HearingStatus.scheduled and before["starts_at"] != after["starts_at"]:
+        await publish(session, HearingRescheduled(**fact(principal, case, hearing)))
     return await joined_out(session, principal, hearing.id)
+
+
+def fact(principal: Principal, case: Case, hearing: Hearing) -> dict[str, Any]:
+    """The fields every hearing fact carries."""
+    return {
+        "case_id": case.id,
+        "org_unit_id": case.org_unit_id,
+        "actor_id": principal.id,
+        "hearing_id": hearing.id,
+        "kind": hearing.kind,
+        "starts_at": hearing.starts_at,
+    }
 
 
 async def get(session: AsyncSession, principal: Principal, hearing_id: uuid.UUID) -> HearingOut:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from anjie.assignments.schemas import UserRef
 from anjie.hearings import repository as repo
 from anjie.hearings.models import Hearing, HearingKind, HearingStatus, ParticipantKind
 from anjie.hearings.schemas import HearingOut, ParticipantOut
+from anjie.users.schemas import UserRef
 
 
 def to_out(row: repo.JoinedRow) -> HearingOut:

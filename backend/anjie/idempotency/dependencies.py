@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
-from anjie.auth.dependencies import CurrentPrincipal
+from anjie.access.dependencies import CurrentPrincipal
 from anjie.core.db import SessionDep
 from anjie.idempotency.errors import IdempotencyKeyRequired
 from anjie.idempotency.service import IdempotencyGate, fingerprint

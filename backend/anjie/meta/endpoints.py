@@ -8,9 +8,9 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
 import anjie.meta.labels  # noqa: F401 - registers the labels
-from anjie.auth.dependencies import Authorize, Public
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
+from anjie.access.dependencies import Authorize, Public
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
 from anjie.core.db import Database
 from anjie.core.errors import ServiceUnavailable
 from anjie.core.labels import all_enums

@@ -1,32 +1,15 @@
-"""Labels of the platform's enums, as in GLOSSARY.md."""
+"""Every domain's vocabulary, registered for /meta/enums: one import per domain's labels.
 
-from anjie.core.labels import register
-from anjie.orgs.models import OrgKind
-from anjie.users.models import Role
+Each domain registers its own enums' labels in its `labels.py`; this module only makes sure all
+of them are loaded before the catalogue is served or exported for the web app.
+"""
 
-register(
-    "role",
-    Role,
-    {
-        "admin": ("系统管理员", "Administrator"),
-        "leader": ("局领导", "Bureau leader"),
-        "office": ("领导小组办公室", "Campaign office"),
-        "officer": ("承办干部", "Case officer"),
-        "observer": ("督导查阅", "Observer"),
-    },
-)
-register(
-    "org_kind",
-    OrgKind,
-    {
-        "province": ("省", "Province"),
-        "city": ("市", "City"),
-        "county": ("县", "County"),
-        "committee": ("政法委", "Political-legal committee"),
-        "bureau": ("司法局", "Justice bureau"),
-        "section": ("股室", "Section"),
-        "office": ("办公室", "Office"),
-        "judicial_office": ("司法所", "Judicial office"),
-    },
-)
-import anjie.cases.labels  # noqa: E402,F401 - registers the case vocabulary
+import anjie.access.labels
+import anjie.attachments.labels
+import anjie.campaigns.labels
+import anjie.cases.labels
+import anjie.checkins.labels
+import anjie.hearings.labels
+import anjie.orgs.labels
+import anjie.plans.labels
+import anjie.relief.labels  # noqa: F401

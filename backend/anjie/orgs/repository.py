@@ -7,7 +7,6 @@ from sqlalchemy import ColumnElement, exists, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from anjie.orgs.models import OrgUnit
-from anjie.users.models import User
 
 # Any constant works; it only has to be the same for every writer of the tree.
 _TREE_LOCK = 0x6F7267747265  # "orgtre"
@@ -92,7 +91,5 @@ async def move_subtree(session: AsyncSession, old_prefix: str, new_prefix: str) 
     )
 
 
-async def has_children_or_users(session: AsyncSession, unit_id: uuid.UUID) -> bool:
-    child = select(exists().where(OrgUnit.parent_id == unit_id))
-    member = select(exists().where(User.org_unit_id == unit_id))
-    return bool(await session.scalar(child)) or bool(await session.scalar(member))
+async def has_children(session: AsyncSession, unit_id: uuid.UUID) -> bool:
+    return bool(await session.scalar(select(exists().where(OrgUnit.parent_id == unit_id))))

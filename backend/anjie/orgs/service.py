@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
 from anjie.core import clock
 from anjie.core.concurrency import check_version
 from anjie.core.ids import uuid7
 from anjie.core.pagination import decode_cursor
+from anjie.core.ports import Port
 from anjie.orgs import repository as repo
 from anjie.orgs.errors import (
     OrgCodeTaken,
@@ -25,6 +26,9 @@ from anjie.orgs.models import OrgKind, OrgUnit
 from anjie.orgs.schemas import OrgUnitCreate, OrgUnitOut, OrgUnitUpdate
 
 _CLEARABLE = frozenset({"short_name", "region_code"})
+
+# Accounts belong to units; the users domain, above this one, answers whether a unit has any.
+unit_members: Port[Callable[[AsyncSession, uuid.UUID], Awaitable[bool]]] = Port("unit_members")
 
 
 def to_out(unit: OrgUnit) -> OrgUnitOut:
@@ -187,7 +191,7 @@ async def delete(
     check_version(expected_version, unit.version)
     if unit.path == principal.org_path:
         raise OrgUnitOwnRoot()
-    if await repo.has_children_or_users(session, unit.id):
+    if await repo.has_children(session, unit.id) or await unit_members()(session, unit.id):
         raise OrgUnitNotEmpty()
     await audit.record(
         session,

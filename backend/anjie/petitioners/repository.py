@@ -6,12 +6,11 @@ from collections.abc import Sequence
 from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anjie.assignments.models import Assignment
-from anjie.auth.principal import Principal
-from anjie.cases.models import CasePetitioner
-from anjie.cases.policies import SUBTREE_ROLES
+from anjie.access.principal import Principal
+from anjie.access.roles import SUBTREE_ROLES
 from anjie.orgs.models import OrgUnit
 from anjie.petitioners.models import Petitioner
+from anjie.petitioners.ports import on_held_case
 
 
 def in_subtree(principal: Principal) -> ColumnElement[bool]:
@@ -22,12 +21,7 @@ def in_subtree(principal: Principal) -> ColumnElement[bool]:
 
 
 def on_assigned_case(principal: Principal) -> ColumnElement[bool]:
-    return exists().where(
-        CasePetitioner.petitioner_id == Petitioner.id,
-        Assignment.case_id == CasePetitioner.case_id,
-        Assignment.user_id == principal.id,
-        Assignment.ended_at.is_(None),
-    )
+    return on_held_case()(Petitioner.id, principal.id)
 
 
 def visible(principal: Principal) -> ColumnElement[bool]:

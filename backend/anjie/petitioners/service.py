@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.policies import can_reveal_pii_of_case
+from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
-from anjie.cases.policies import can_reveal_pii_of_case
 from anjie.core import clock, idnumber
 from anjie.core.concurrency import check_version
 from anjie.core.crypto import PiiCipher

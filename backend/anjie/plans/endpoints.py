@@ -5,9 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
-from anjie.auth.dependencies import Authorize
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
+from anjie.access.dependencies import Authorize
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
 from anjie.core.db import SessionDep
 from anjie.plans import service
 from anjie.plans.schemas import PlanApprove, PlanIn, PlanOut, PlanReturn, PlanVersionList

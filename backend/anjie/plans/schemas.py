@@ -6,9 +6,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, field_validator
 
-from anjie.assignments.schemas import UserRef
 from anjie.core.schemas import ApiModel, LongText, NoNul, Reason
 from anjie.plans.models import Measure, PlanStatus
+from anjie.users.schemas import UserRef
 
 Comment = Annotated[str, Field(max_length=2000), NoNul]
 

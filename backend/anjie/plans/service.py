@@ -15,14 +15,15 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anjie.assignments.schemas import UserRef
+from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
 from anjie.cases.access import get_visible_case
 from anjie.cases.enums import CLOSED_STATUSES
 from anjie.cases.models import Case
 from anjie.core import clock
+from anjie.core.events import publish
 from anjie.core.ids import uuid7
+from anjie.plans import events
 from anjie.plans import repository as repo
 from anjie.plans.errors import (
     PlanAuthorCannotApprove,
@@ -35,6 +36,7 @@ from anjie.plans.errors import (
 )
 from anjie.plans.models import Measure, PlanStatus, PlanVersion
 from anjie.plans.schemas import PlanApprove, PlanIn, PlanOut, PlanReturn
+from anjie.users.schemas import UserRef
 
 # A closed case is not re-planned; reopening it (a petitioner resumed) makes it plannable again.
 CLOSED = CLOSED_STATUSES
@@ -178,6 +180,8 @@ async def save(
     await _record(
         session, principal, case, "case.plan_save", plan, before=before, after=_snapshot(plan)
     )
+
+    await publish(session, events.PlanSaved(**_fact(principal, case, plan)))
     return await _current_out(session, case.id)
 
 
@@ -201,6 +205,8 @@ async def submit(session: AsyncSession, principal: Principal, case_id: uuid.UUID
     plan.submitted_by = principal.id
     await session.flush()
     await _decision_audit(session, principal, case, "case.plan_submit", plan, None)
+
+    await publish(session, events.PlanSubmitted(**_fact(principal, case, plan)))
     return await _current_out(session, case.id)
 
 
@@ -226,7 +232,21 @@ async def _decide(
     await session.flush()
     action = "case.plan_approve" if status == PlanStatus.approved else "case.plan_return"
     await _decision_audit(session, principal, case, action, plan, comment or None)
+
+    decided = events.PlanApproved if status == PlanStatus.approved else events.PlanReturned
+    await publish(session, decided(**_fact(principal, case, plan)))
     return await _current_out(session, case.id)
+
+
+def _fact(principal: Principal, case: Case, plan: PlanVersion) -> dict[str, Any]:
+    return {
+        "case_id": case.id,
+        "org_unit_id": case.org_unit_id,
+        "actor_id": principal.id,
+        "plan_id": plan.id,
+        "version_no": plan.version_no,
+        "time_limit": plan.time_limit,
+    }
 
 
 async def _decision_audit(

@@ -11,15 +11,15 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anjie.assignments.schemas import UserRef
+from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
 from anjie.core import clock
 from anjie.core.calendar import local_date
 from anjie.relief import repository as repo
 from anjie.relief.errors import ReliefStandardMissing, WageStandardNotFound
 from anjie.relief.models import ReliefApplication, ReliefWageStandard
 from anjie.relief.schemas import CENT, WageStandardIn, WageStandardOut, money_str
+from anjie.users.schemas import UserRef
 
 
 @dataclass(frozen=True)

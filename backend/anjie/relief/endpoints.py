@@ -7,18 +7,15 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import AwareDatetime
 
 import anjie.relief.labels  # noqa: F401 - registers the relief vocabulary for /meta/enums
-from anjie.attachments.owners import OwnerType
-from anjie.attachments.owners import register as register_attachment_owner
-from anjie.auth.dependencies import Authorize
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
+from anjie.access.dependencies import Authorize
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
 from anjie.core.concurrency import etag, if_match_version, set_etag
 from anjie.core.db import SessionDep
 from anjie.core.pagination import Cursor, Limit, Page
 from anjie.idempotency.dependencies import Idempotency
 from anjie.relief import cap, service, steps
 from anjie.relief.models import Step
-from anjie.relief.owners import relief_application_case
 from anjie.relief.repository import ReliefFilters
 from anjie.relief.schemas import (
     ApproveAction,
@@ -32,7 +29,6 @@ from anjie.relief.schemas import (
 
 router = APIRouter(tags=["relief"])
 # Hardship proofs and the signed commitment are uploaded with owner_type relief_application.
-register_attachment_owner(OwnerType.relief_application, relief_application_case)
 APPS = "/relief-applications"
 STANDARDS = "/relief-wage-standards/{province_code}/{year}"
 

@@ -6,7 +6,7 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anjie.auth.principal import Principal
+from anjie.access.principal import Principal
 from anjie.relief import repository as repo
 from anjie.relief.errors import ReliefNotFound
 

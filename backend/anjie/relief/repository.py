@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from anjie.auth.principal import Principal
+from anjie.access.principal import Principal
 from anjie.cases.models import Case, CasePetitioner
 from anjie.cases.policies import visible_cases
 from anjie.petitioners.models import Petitioner

@@ -17,9 +17,9 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from anjie.assignments.schemas import UserRef
 from anjie.core.schemas import ApiModel, LongText, NoNul, PatchModel, Reason
 from anjie.relief.models import ReliefKind, Step
+from anjie.users.schemas import UserRef
 
 # 四川省 (GB/T 2260 province code 51): the bureau's own province, used when an application
 # does not name one. The cap is this province's previous-year wage standard times its multiple.

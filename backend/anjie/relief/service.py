@@ -11,17 +11,19 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
 from anjie.cases.access import get_visible_case
 from anjie.cases.errors import Violation
 from anjie.cases.models import Case
 from anjie.core import clock
 from anjie.core.concurrency import check_version
+from anjie.core.events import publish
 from anjie.core.ids import uuid7
 from anjie.core.pagination import Page, decode_id_cursor, encode_cursor
 from anjie.relief import repository as repo
 from anjie.relief.errors import ReliefInputInvalid, ReliefNotDraft, ReliefNotFound
+from anjie.relief.events import ReliefStepMoved
 from anjie.relief.models import ReliefApplication, ReliefStepEntry, Step
 from anjie.relief.schemas import ReliefCreate, ReliefOut, ReliefUpdate
 from anjie.relief.views import out, outs, snapshot
@@ -66,7 +68,8 @@ async def record(
     amount: Any = None,
     after_extra: dict[str, Any] | None = None,
 ) -> None:
-    """The step history row and the audit event of one write, in the caller's transaction."""
+    """The step history row and the audit event of one write, in the caller's transaction, and
+    the fact of the step it reached, when the step changed."""
     now = clock.now()
     app.updated_at = now
     session.add(
@@ -94,6 +97,21 @@ async def record(
         before=before,
         after={**snapshot(app), **(after_extra or {})},
     )
+    from_step = before.get("step") if before else None
+    if from_step != app.step:
+        await publish(
+            session,
+            ReliefStepMoved(
+                case_id=case.id,
+                org_unit_id=case.org_unit_id,
+                actor_id=principal.id,
+                application_id=app.id,
+                action=action,
+                from_step=from_step,
+                to_step=app.step,
+                due_at=app.due_at,
+            ),
+        )
 
 
 async def _check_applicant(

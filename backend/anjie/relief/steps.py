@@ -19,8 +19,8 @@ from datetime import date, datetime
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.auth.principal import Principal
 from anjie.calendars import service as calendars
 from anjie.calendars.errors import CalendarYearUnknownError
 from anjie.cases.errors import Violation

@@ -10,12 +10,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anjie.assignments.schemas import UserRef
 from anjie.core import clock
 from anjie.core.clock import SHANGHAI
 from anjie.relief import repository as repo
 from anjie.relief.models import ReliefApplication, ReliefKind, ReliefStepEntry, Step
 from anjie.relief.schemas import DuplicateRef, ReliefOut, StepOut, money_str
+from anjie.users.schemas import UserRef
 
 
 def snapshot(app: ReliefApplication) -> dict[str, Any]:

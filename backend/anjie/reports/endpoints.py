@@ -5,9 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from anjie.auth.dependencies import Authorize
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
+from anjie.access.dependencies import Authorize
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
 from anjie.cases.repository import CaseFilters
 from anjie.core.db import SessionDep
 from anjie.orgs import service as orgs

@@ -25,8 +25,8 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnClause
 from sqlalchemy.sql.selectable import Subquery
 
+from anjie.access.principal import Principal
 from anjie.assignments.models import Assignment
-from anjie.auth.principal import Principal
 from anjie.cases.enums import CLOSED_STATUSES, CaseStatus
 from anjie.cases.models import Case, CaseReceivingOrgan
 from anjie.cases.policies import visible_cases

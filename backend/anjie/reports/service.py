@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anjie.auth.permissions import Permission
-from anjie.auth.principal import Principal
+from anjie.access.permissions import Permission
+from anjie.access.principal import Principal
 from anjie.cases.repository import CaseFilters
 from anjie.core import clock
 from anjie.core.calendar import local_date

@@ -1,22 +1,14 @@
 from __future__ import annotations
 
 import uuid
-from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, func, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
+from anjie.access.roles import Role
 from anjie.core.db import Base, Timestamps
 from anjie.core.ids import uuid7
-
-
-class Role(StrEnum):
-    admin = "admin"
-    leader = "leader"
-    office = "office"
-    officer = "officer"
-    observer = "observer"
 
 
 class User(Timestamps, Base):

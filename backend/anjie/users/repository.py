@@ -75,3 +75,7 @@ async def list_in_scope(
             | User.username.contains(q, autoescape=True)
         )
     return (await session.scalars(query.order_by(User.id).limit(limit))).all()
+
+
+async def unit_has_members(session: AsyncSession, unit_id: uuid.UUID) -> bool:
+    return bool(await session.scalar(select(exists().where(User.org_unit_id == unit_id))))

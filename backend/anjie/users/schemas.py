@@ -4,10 +4,10 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import BaseModel, Field, StringConstraints, field_validator
 
+from anjie.access.roles import Role
 from anjie.core.schemas import ApiModel, Name, NoNul, OutModel
-from anjie.users.models import Role
 
 MIN_PASSWORD = 12
 
@@ -25,6 +25,11 @@ Roles = Annotated[list[Role], Field(max_length=5)]
 
 def _unique_roles(roles: list[Role]) -> list[Role]:
     return sorted(set(roles), key=list(Role).index)
+
+
+class UserRef(BaseModel):
+    id: uuid.UUID
+    display_name: str
 
 
 class UserCreate(ApiModel):

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.auth import service as auth_service
-from anjie.auth.principal import Principal
 from anjie.core import clock
 from anjie.core.concurrency import check_version
+from anjie.core.events import publish
 from anjie.core.ids import uuid7
 from anjie.core.pagination import decode_id_cursor
 from anjie.core.security import hash_password_async
@@ -20,6 +20,7 @@ from anjie.orgs import repository as orgs_repo
 from anjie.orgs.errors import OrgUnitNotFound
 from anjie.users import repository as repo
 from anjie.users.errors import CannotChangeSelf, UsernameTaken, UserNotFound
+from anjie.users.events import UserSessionsEnded
 from anjie.users.models import User
 from anjie.users.schemas import PasswordReset, RolesUpdate, UserCreate, UserOut, UserUpdate
 
@@ -128,7 +129,7 @@ async def _revoke_sessions(session: AsyncSession, user: User) -> None:
     user, and a change made after that would be a second UPDATE (and a second version bump).
     """
     user.token_version += 1
-    await auth_service.revoke_all_refresh_tokens(session, user.id)
+    await publish(session, UserSessionsEnded(user_id=user.id))
 
 
 async def update(

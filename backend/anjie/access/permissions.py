@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from anjie.users.models import Role
+from anjie.access.roles import Role
 
 
 class Permission(StrEnum):

@@ -18,7 +18,7 @@ from anjie.core.crypto import PiiCipher
 from anjie.core.idnumber import check_digit
 from anjie.core.ids import uuid7
 from anjie.core.masking import mask_id_number, mask_phone
-from anjie.demo import demo_id
+from anjie.dev.demo import demo_id
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐"
