@@ -25,11 +25,11 @@ from sqlalchemy import event
 
 from anjie.cli import _seed_demo, migrate
 from anjie.config import Environment, Settings
-from anjie.core.devdb import throwaway_cluster
 from anjie.core.security import issue_access_token
-from anjie.demo import demo_id
+from anjie.dev.demo import demo_id
+from anjie.dev.devdb import throwaway_cluster
+from anjie.dev.synthetic import generate
 from anjie.main import create_app
-from anjie.synthetic import generate
 
 DB = "anjie_bench"
 
