@@ -10,14 +10,10 @@ the labels are read from the registry the endpoint serves.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from pathlib import Path
 
-import anjie
-import anjie.api  # every router: every vocabulary the API serves is registered
-import anjie.meta.labels  # the platform's and the case registry's labels
+import anjie.meta.labels  # noqa: F401 - loads every domain's vocabulary, as /meta/enums does
 from anjie.core.labels import all_enums
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,14 +27,6 @@ PATHLIKE = re.compile(r"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*/?$")
 
 
 def _served() -> dict[str, dict[str, tuple[str, str]]]:
-    # Also a labels module no router imports yet: it is served as soon as one does.
-    for module in pkgutil.iter_modules(anjie.__path__):
-        if module.ispkg:
-            try:
-                importlib.import_module(f"anjie.{module.name}.labels")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"anjie.{module.name}.labels":
-                    raise
     return {
         name: {item["value"]: (item["zh-CN"], item["en"]) for item in items}
         for name, items in all_enums().items()
