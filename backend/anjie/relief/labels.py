@@ -1,4 +1,4 @@
-"""zh-CN / en labels of the relief vocabulary (GLOSSARY.md, Relief)."""
+"""zh-CN / en labels of the relief vocabulary (docs/domain.md, judicial relief)."""
 
 from anjie.core.labels import register
 from anjie.relief.models import ReliefKind, Step

@@ -23,7 +23,7 @@ from anjie.reports.schemas import (
     UnitBucket,
 )
 
-# DESIGN §5: a reminder goes out three days before a deadline.
+# A reminder goes out three days before a deadline (docs/domain.md, supervision).
 DUE_SOON = timedelta(days=3)
 HEARINGS_AHEAD = timedelta(days=7)
 
