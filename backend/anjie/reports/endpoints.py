@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
+import anjie.reports.labels  # noqa: F401 - registers the deadline kinds for /meta/enums
 from anjie.auth.dependencies import Authorize
 from anjie.auth.permissions import Permission
 from anjie.auth.principal import Principal
