@@ -14,6 +14,8 @@ OPENAPI_FILE = PROJECT_DIR / "openapi" / "openapi.json"
 # The role → permission map, for the web app to hide what a role can never do; generated beside
 # the typed client so the frontend never restates it (the server decides either way).
 PERMISSIONS_FILE = PROJECT_DIR / "frontend" / "src" / "api" / "role-permissions.json"
+# Every enum's zh-CN and English labels, so the web app's labels are the server's (meta/export.py).
+ENUM_LABELS_FILE = PROJECT_DIR / "frontend" / "src" / "api" / "enum-labels.json"
 
 
 def _database_url() -> str:
@@ -69,13 +71,6 @@ async def _seed_demo(url: str) -> int:
         return added
     finally:
         await db.dispose()
-
-
-def permissions_document() -> str:
-    from anjie.access.permissions import ROLE_PERMISSIONS
-
-    table = {role.value: sorted(p.value for p in perms) for role, perms in ROLE_PERMISSIONS.items()}
-    return json.dumps(table, indent=2) + "\n"
 
 
 def openapi_document() -> str:
@@ -150,7 +145,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"demo data: {asyncio.run(_seed_demo(url))} rows added")
         return 0
     if args.command == "openapi":
-        generated = {OPENAPI_FILE: openapi_document(), PERMISSIONS_FILE: permissions_document()}
+        from anjie.meta.export import enum_labels_document, role_permissions_document
+
+        generated = {
+            OPENAPI_FILE: openapi_document(),
+            PERMISSIONS_FILE: role_permissions_document(),
+            ENUM_LABELS_FILE: enum_labels_document(),
+        }
         if args.check:
             stale = [
                 path.relative_to(PROJECT_DIR)
@@ -161,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{path} is stale: run `make openapi`", file=sys.stderr)
             if stale:
                 return 1
-            print("openapi/openapi.json and the role permissions are current")
+            print("openapi/openapi.json, the role permissions and the enum labels are current")
             return 0
         for path, text in generated.items():
             path.parent.mkdir(exist_ok=True)

@@ -39,7 +39,7 @@ register(
         "peoples_mediation": ("人民调解", "People's mediation"),
         "community_corrections": ("社区矫正", "Community corrections"),
         "judicial_expertise": ("司法鉴定", "Judicial expertise"),
-        "prison_rehabilitation": ("监狱劳教", "Prison and rehabilitation"),
+        "prison_rehabilitation": ("监狱劳教", "Prisons and re-education through labour"),
         "grassroots_legal_services": ("基层法律服务", "Grassroots legal services"),
         "other": ("其他", "Other"),
     },

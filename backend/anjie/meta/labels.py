@@ -12,4 +12,5 @@ import anjie.checkins.labels
 import anjie.hearings.labels
 import anjie.orgs.labels
 import anjie.plans.labels
-import anjie.relief.labels  # noqa: F401
+import anjie.relief.labels
+import anjie.reports.labels  # noqa: F401

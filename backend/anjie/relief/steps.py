@@ -2,7 +2,7 @@
 
 draft → submitted → unit_opinion → reviewed → approved | rejected; approved → disbursed →
 notified. A leader may also reject at submitted or unit_opinion (an ineligible application need
-not run the whole chain). Time limits in working days on the official calendar (docs/domain.md, relief):
+not run the whole chain). Time limits in working days on the official calendar:
 unit opinion 10 after submission, review 10 after the unit opinion, notification 2 after
 disbursement; the other steps run no clock.
 

@@ -2434,7 +2434,7 @@ export interface components {
         };
         /**
          * LegalChannel
-         * @description Legal channels the matter entered (FORMS.md, "easy to forget" 2).
+         * @description Legal channels the matter entered (the census ledger's "easy to forget" list).
          * @enum {string}
          */
         LegalChannel: "litigation" | "administrative_reconsideration" | "arbitration" | "review_opinion";

@@ -46,6 +46,7 @@ describe('case ledger rows', () => {
     legalChannel: (v) => `channel:${v}`,
     threeCross: (v) => `flag:${v}`,
     outcomeKind: (v) => `outcome:${v}`,
+    escalationLevel: (v) => v,
   }
 
   it('has one cell per column, in the ledger order', () => {

@@ -1,36 +1,29 @@
+import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { i18n, messages } from '@/locales'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { defineComponent, h, nextTick } from 'vue'
+import { useEnumLabel } from '@/composables/useEnumLabel'
+import { i18n } from '@/locales'
 import { LOCALE_KEY, usePrefsStore } from '@/stores/prefs'
-import contractText from '../../../openapi/openapi.json?raw'
 
-const contract = JSON.parse(contractText) as {
-  components: { schemas: Record<string, { enum?: string[] }> }
-}
-const values = (schema: string) => contract.components.schemas[schema]?.enum ?? []
-
-describe('enum labels (GLOSSARY.md)', () => {
-  const table: Array<[string, (m: (typeof messages)['zh-CN']) => Record<string, string>]> = [
-    ['CaseStatus', (m) => m.cases.enums.case_status],
-    ['CaseAction', (m) => m.cases.enums.case_action],
-    ['Category', (m) => m.cases.enums.category],
-    ['RoleInCase', (m) => m.cases.enums.role_in_case],
-    ['PetitionForm', (m) => m.cases.enums.petition_form],
-    ['RiskLevel', (m) => m.cases.enums.risk_level],
-    ['Role', (m) => m.common.enums.role],
-  ]
-  it.each(table)('%s has a label for every value in both locales', (schema, pick) => {
-    expect(values(schema).length).toBeGreaterThan(0)
-    for (const locale of ['zh-CN', 'en'] as const) {
-      const labels = pick(messages[locale])
-      expect(Object.keys(labels).sort()).toEqual([...values(schema)].sort())
-    }
+describe('useEnumLabel', () => {
+  const Shown = defineComponent({
+    setup() {
+      const label = useEnumLabel()
+      return () => h('p', [label.caseStatus('resolved'), '|', label.role('office'), '|', label.labelOf('category', 'x')])
+    },
   })
 
-  it('uses the glossary wording', () => {
-    expect(messages['zh-CN'].cases.enums.case_status.resolved).toBe('已化解（息诉罢访）')
-    expect(messages['zh-CN'].common.enums.role.office).toBe('领导小组办公室')
-    expect(messages.en.cases.enums.case_status.referred).toBe('Referred to police')
+  beforeEach(() => setActivePinia(createPinia()))
+  // The i18n instance is shared by every test file: leave it as found.
+  afterEach(() => usePrefsStore().setLocale('zh-CN'))
+
+  it('shows the server labels in the current locale and follows a switch', async () => {
+    const wrapper = mount(Shown, { global: { plugins: [i18n] } })
+    expect(wrapper.text()).toBe('已化解（息诉罢访）|领导小组办公室|x')
+    usePrefsStore().setLocale('en')
+    await nextTick()
+    expect(wrapper.text()).toBe('Resolved|Campaign office|x')
   })
 })
 

@@ -1,7 +1,8 @@
+import type { EnumValue } from '@/api/enumLabels'
 import type { CaseOut } from './cases.api'
 
 /**
- * The census ledger (积案排查台账, FORMS.md) as far as `GET /cases` carries the fields. ID numbers
+ * The census ledger (积案排查台账, docs/domain.md "Forms and ledgers") as far as `GET /cases` carries the fields. ID numbers
  * and phones stay masked, as the list API gives them. Labels come in from i18n so this stays pure.
  */
 export interface LedgerLabels {
@@ -14,6 +15,7 @@ export interface LedgerLabels {
   legalChannel: (v: CaseOut['legal_channels'][number]) => string
   threeCross: (v: CaseOut['three_cross_flags'][number]) => string
   outcomeKind: (v: NonNullable<CaseOut['outcome_kind']>) => string
+  escalationLevel: (v: EnumValue<'escalation_level'>) => string
 }
 
 /** Column i18n keys under `cases.ledger.columns`, in the ledger's order. */
@@ -92,7 +94,7 @@ export function ledgerRow(c: CaseOut, index: number, l: LedgerLabels): string[] 
     l.riskLevel(c.risk_level),
     yn(c.sensitive_period),
     c.province_visits || c.beijing_visits
-      ? `${l.t('cases.ledger.province')} ${c.province_visits} / ${l.t('cases.ledger.beijing')} ${c.beijing_visits}`
+      ? `${l.escalationLevel('province')} ${c.province_visits} / ${l.escalationLevel('beijing')} ${c.beijing_visits}`
       : '0',
     c.responsible_leader?.name ?? '',
     c.responsible_department?.name ?? '',

@@ -10,7 +10,7 @@ export interface CensusRow {
 }
 
 /**
- * The ledger fields of FORMS.md ("Census ledger" and the "easy to forget" list) that the case
+ * The census ledger fields and the "easy to forget" list (docs/domain.md) that the case
  * carries, in ledger order. Empty optional fields are left out; yes/no fields always print, since
  * "否" is information on a ledger. The petitioners and the number print separately.
  */

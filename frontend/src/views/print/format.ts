@@ -70,7 +70,7 @@ export function hanNumber(n: number): string {
 }
 
 /**
- * `二〇一〇年六月三日` — the style of documents issued before 2012-07-01 (FORMS.md offers both).
+ * `二〇一〇年六月三日` — the style of documents issued before 2012-07-01 (officials use both).
  */
 export function zhDateHan(value: string | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return ''

@@ -1,6 +1,7 @@
 import { api } from '@/api/client'
 import { ApiProblem, unwrap } from '@/api/problem'
 import type { components } from '@/api/schema'
+import enumLabels from '@/api/enum-labels.json'
 
 type S = components['schemas']
 export type CaseOut = S['CaseOut']
@@ -38,15 +39,9 @@ export async function getPlan(caseId: string): Promise<PlanOut | null> {
   }
 }
 
-let enums: Promise<Enums> | null = null
-/** Every enum's zh-CN and English labels, from the API (GLOSSARY's one source); fetched once. */
+/** Every enum's zh-CN and English labels: the server's, as `anjie openapi` wrote them for the app. */
 export function getEnums(): Promise<Enums> {
-  enums ??= api.GET('/meta/enums').then((result) => unwrap(result))
-  // A failed fetch is not cached: the next page load asks again.
-  enums.catch(() => {
-    enums = null
-  })
-  return enums
+  return Promise.resolve(enumLabels)
 }
 
 /** What every sheet prints around its subject: the case, the enum labels and the case's unit name. */
