@@ -8,8 +8,12 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# Design notes kept outside the repository, and absolute paths of a workstation.
-OUTSIDE = re.compile(r"\b(DESIGN|GLOSSARY|FORMS|FRONTEND|SEED-EN)\.md\b|/work/|\.\./shared/")
+# Design notes kept outside the repository, and absolute paths of a workstation (spelled in
+# pieces, so that this file does not name them itself).
+_ROOTS = ["/" + "work/", "../" + "shared/"]
+OUTSIDE = re.compile(
+    r"\b(DESIGN|GLOSSARY|FORMS|FRONTEND|SEED-EN)\.md\b|" + "|".join(map(re.escape, _ROOTS))
+)
 TEXT = {
     ".py",
     ".ts",
