@@ -17,7 +17,7 @@ import httpx
 
 from tests.factories import TestUser, Unit, World
 
-# The seed's phases (SEED-EN.md, "Four phases").
+# The demo campaign's four phases.
 PHASES = [
     ("mobilisation", date(2010, 5, 15), date(2010, 5, 30)),
     ("census", date(2010, 6, 1), date(2010, 6, 25)),

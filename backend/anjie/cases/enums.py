@@ -1,4 +1,4 @@
-"""Case vocabulary (GLOSSARY.md): identifiers here, labels in labels.py."""
+"""Case vocabulary: identifiers here, labels in labels.py."""
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ class ProcedureStage(StrEnum):
 
 
 class LegalChannel(StrEnum):
-    """Legal channels the matter entered (FORMS.md, "easy to forget" 2)."""
+    """Legal channels the matter entered (often forgotten on the census ledger)."""
 
     litigation = "litigation"
     administrative_reconsideration = "administrative_reconsideration"

@@ -1,4 +1,4 @@
-"""zh-CN / en labels of the case vocabulary, exactly as in GLOSSARY.md."""
+"""zh-CN / en labels of the case vocabulary, served by /meta/enums and generated for the web app."""
 
 from anjie.assignments.models import RoleInCase
 from anjie.campaigns.models import Phase

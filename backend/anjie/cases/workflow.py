@@ -1,4 +1,4 @@
-"""The case status machine (DESIGN.md §3 "Case status"): explicit actions with guards.
+"""The case status machine: explicit actions with guards.
 
 Every action has the statuses it leaves from, the roles that may take it, and guards. The order
 of refusals is: case not visible → 404; the caller's role may not take the action → 403; the

@@ -1,4 +1,4 @@
-"""Labels of the check-in vocabulary (GLOSSARY.md, "Return visits"), served by /meta/enums."""
+"""Labels of the check-in (return visit) vocabulary, served by /meta/enums."""
 
 from anjie.checkins.models import Attitude, VisitManner
 from anjie.core.labels import register

@@ -1,4 +1,5 @@
-"""Enum labels in both UI languages: one place, served by /meta/enums (GLOSSARY.md)."""
+"""Enum labels in both UI languages: one place, served by /meta/enums and generated for the web
+app by `anjie openapi` (meta/export.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Labels of the hearing vocabulary (GLOSSARY.md, "Hearings"), served by /meta/enums."""
+"""Labels of the hearing vocabulary, served by /meta/enums."""
 
 from anjie.core.labels import register
 from anjie.hearings.models import HearingKind, HearingStatus, ParticipantKind

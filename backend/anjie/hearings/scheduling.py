@@ -23,7 +23,7 @@ from anjie.hearings.errors import ChairIsInvestigator, Clash, HearingConflict, N
 from anjie.hearings.models import Hearing, HearingKind, HearingParticipant
 from anjie.hearings.schemas import ParticipantIn
 
-NOTICE_DAYS = 7  # FORMS.md: time and place notified 7 days ahead
+NOTICE_DAYS = 7  # the parties learn the time and place 7 days ahead
 
 
 def normalise_place(place: str) -> str:
@@ -164,7 +164,7 @@ def check_notice_time(notice_sent_at: datetime | None) -> None:
 
 
 async def check_chair(session: AsyncSession, case_id: uuid.UUID, chair: uuid.UUID) -> None:
-    # FORMS.md: the chair is not the case investigator (承办人) — the responsible person and
+    # The chair is not the case investigator (承办人) — the responsible person and
     # the team working the case; leaders and departments answer for it but do not investigate.
     if await repo.is_investigator(session, case_id, chair):
         raise ChairIsInvestigator()

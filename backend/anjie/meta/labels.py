@@ -1,4 +1,4 @@
-"""Labels of the platform's enums, as in GLOSSARY.md."""
+"""Labels of the platform's enums, served by /meta/enums."""
 
 from anjie.core.labels import register
 from anjie.orgs.models import OrgKind

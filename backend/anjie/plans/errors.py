@@ -4,7 +4,7 @@ from typing import Any
 
 from anjie.core.errors import Conflict, NotFound
 
-# The five fixes (五定) as the UI names them (GLOSSARY.md, Responsibility).
+# The five fixes (五定) as the UI names them.
 FIX_LABELS: dict[str, tuple[str, str]] = {
     "personnel": ("定人员", "personnel"),
     "measures": ("定方案", "measures"),

@@ -1,4 +1,4 @@
-"""zh-CN / en labels of the relief vocabulary (GLOSSARY.md, Relief)."""
+"""zh-CN / en labels of the relief vocabulary, served by /meta/enums."""
 
 from anjie.core.labels import register
 from anjie.relief.models import ReliefAction, ReliefKind, Step

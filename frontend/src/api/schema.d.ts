@@ -2446,7 +2446,7 @@ export interface components {
         };
         /**
          * LegalChannel
-         * @description Legal channels the matter entered (FORMS.md, "easy to forget" 2).
+         * @description Legal channels the matter entered (often forgotten on the census ledger).
          * @enum {string}
          */
         LegalChannel: "litigation" | "administrative_reconsideration" | "arbitration" | "review_opinion";
