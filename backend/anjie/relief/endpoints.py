@@ -15,7 +15,8 @@ from anjie.core.db import SessionDep
 from anjie.core.pagination import Cursor, Limit, Page
 from anjie.idempotency.dependencies import Idempotency
 from anjie.relief import cap, service, steps
-from anjie.relief.models import Step
+from anjie.relief.machine import MOVES
+from anjie.relief.models import ReliefAction, Step
 from anjie.relief.repository import ReliefFilters
 from anjie.relief.schemas import (
     ApproveAction,
@@ -34,14 +35,18 @@ STANDARDS = "/relief-wage-standards/{province_code}/{year}"
 
 Reader = Annotated[Principal, Depends(Authorize(Permission.cases_read))]
 Writer = Annotated[Principal, Depends(Authorize(Permission.relief_write))]
-Reviewer = Annotated[Principal, Depends(Authorize(Permission.relief_review))]
-Approver = Annotated[Principal, Depends(Authorize(Permission.relief_approve))]
 SignedIn = Annotated[Principal, Depends(Authorize(Permission.meta_read))]
 ReferenceWriter = Annotated[Principal, Depends(Authorize(Permission.reference_write))]
 Province = Annotated[
     str, Path(pattern=r"^[1-9][0-9]$", description="GB/T 2260 province code (51 = Sichuan)")
 ]
 Year = Annotated[int, Path(ge=2000, le=2200)]
+
+
+def _may(action: ReliefAction) -> Authorize:
+    """A step's route guard: the permission the step machine (machine.py) gives the action, so
+    the allowed actions listed with each application are the ones its routes let through."""
+    return Authorize(MOVES[action].permission)
 
 
 @router.get(APPS, operation_id="listReliefApplications")
@@ -114,7 +119,7 @@ async def _step(
     session: SessionDep,
     principal: Principal,
     application_id: uuid.UUID,
-    action: str,
+    action: ReliefAction,
     body: StepAction,
     response: Response,
 ) -> ReliefOut:
@@ -128,11 +133,11 @@ async def submit_relief_application(
     application_id: uuid.UUID,
     body: StepAction,
     session: SessionDep,
-    principal: Writer,
+    principal: Annotated[Principal, Depends(_may(ReliefAction.submit))],
     response: Response,
 ) -> ReliefOut:
     """Draft → submitted; the unit's opinion is due in 10 working days."""
-    return await _step(session, principal, application_id, "submit", body, response)
+    return await _step(session, principal, application_id, ReliefAction.submit, body, response)
 
 
 @router.post(APPS + "/{application_id}/unit-opinion", operation_id="giveReliefUnitOpinion")
@@ -140,11 +145,13 @@ async def give_relief_unit_opinion(
     application_id: uuid.UUID,
     body: StepAction,
     session: SessionDep,
-    principal: Reviewer,
+    principal: Annotated[Principal, Depends(_may(ReliefAction.unit_opinion))],
     response: Response,
 ) -> ReliefOut:
     """Submitted → unit_opinion (申报单位审核意见); the review is due in 10 working days."""
-    return await _step(session, principal, application_id, "unit_opinion", body, response)
+    return await _step(
+        session, principal, application_id, ReliefAction.unit_opinion, body, response
+    )
 
 
 @router.post(APPS + "/{application_id}/review", operation_id="reviewReliefApplication")
@@ -152,11 +159,11 @@ async def review_relief_application(
     application_id: uuid.UUID,
     body: StepAction,
     session: SessionDep,
-    principal: Reviewer,
+    principal: Annotated[Principal, Depends(_may(ReliefAction.review))],
     response: Response,
 ) -> ReliefOut:
     """Unit_opinion → reviewed (审核意见); next a leader decides."""
-    return await _step(session, principal, application_id, "review", body, response)
+    return await _step(session, principal, application_id, ReliefAction.review, body, response)
 
 
 @router.post(APPS + "/{application_id}/approve", operation_id="approveReliefApplication")
@@ -164,7 +171,7 @@ async def approve_relief_application(
     application_id: uuid.UUID,
     body: ApproveAction,
     session: SessionDep,
-    principal: Approver,
+    principal: Annotated[Principal, Depends(_may(ReliefAction.approve))],
     response: Response,
 ) -> ReliefOut:
     """A leader other than the submitter and the reviewer approves. Above the cap only as
@@ -179,11 +186,11 @@ async def reject_relief_application(
     application_id: uuid.UUID,
     body: StepAction,
     session: SessionDep,
-    principal: Approver,
+    principal: Annotated[Principal, Depends(_may(ReliefAction.reject))],
     response: Response,
 ) -> ReliefOut:
     """A leader refuses relief; the opinion is the explanation given to the applicant."""
-    return await _step(session, principal, application_id, "reject", body, response)
+    return await _step(session, principal, application_id, ReliefAction.reject, body, response)
 
 
 @router.post(APPS + "/{application_id}/disburse", operation_id="disburseReliefApplication")
@@ -191,11 +198,11 @@ async def disburse_relief_application(
     application_id: uuid.UUID,
     body: StepAction,
     session: SessionDep,
-    principal: Reviewer,
+    principal: Annotated[Principal, Depends(_may(ReliefAction.disburse))],
     response: Response,
 ) -> ReliefOut:
     """Approved → disbursed; the applicant must be notified within 2 working days."""
-    return await _step(session, principal, application_id, "disburse", body, response)
+    return await _step(session, principal, application_id, ReliefAction.disburse, body, response)
 
 
 @router.post(APPS + "/{application_id}/notify", operation_id="notifyReliefApplicant")
@@ -203,11 +210,11 @@ async def notify_relief_applicant(
     application_id: uuid.UUID,
     body: StepAction,
     session: SessionDep,
-    principal: Reviewer,
+    principal: Annotated[Principal, Depends(_may(ReliefAction.notify))],
     response: Response,
 ) -> ReliefOut:
     """Disbursed → notified: the applicant has been told."""
-    return await _step(session, principal, application_id, "notify", body, response)
+    return await _step(session, principal, application_id, ReliefAction.notify, body, response)
 
 
 @router.get(STANDARDS, operation_id="getReliefWageStandard")

@@ -1,7 +1,7 @@
 """zh-CN / en labels of the relief vocabulary (docs/domain.md, judicial relief)."""
 
 from anjie.core.labels import register
-from anjie.relief.models import ReliefKind, Step
+from anjie.relief.models import ReliefAction, ReliefKind, Step
 
 register(
     "relief_kind",
@@ -26,5 +26,18 @@ register(
         "rejected": ("不予救助", "Rejected"),
         "disbursed": ("已发放", "Disbursed"),
         "notified": ("已告知", "Applicant notified"),
+    },
+)
+register(
+    "relief_action",
+    ReliefAction,
+    {
+        "submit": ("提交申请", "Submit"),
+        "unit_opinion": ("承办单位意见", "Give unit opinion"),
+        "review": ("审核", "Review"),
+        "approve": ("批准", "Approve"),
+        "reject": ("不予救助", "Reject"),
+        "disburse": ("登记发放", "Record disbursement"),
+        "notify": ("登记告知", "Record notification"),
     },
 )

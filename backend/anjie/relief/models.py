@@ -31,6 +31,18 @@ class Step(StrEnum):
     notified = "notified"
 
 
+class ReliefAction(StrEnum):
+    """The explicit actions that move an application on from its draft."""
+
+    submit = "submit"
+    unit_opinion = "unit_opinion"
+    review = "review"
+    approve = "approve"
+    reject = "reject"
+    disburse = "disburse"
+    notify = "notify"
+
+
 # Money has been granted: the partial unique index of the migration uses the same list.
 GRANTED = frozenset({Step.approved, Step.disbursed, Step.notified})
 

@@ -86,6 +86,20 @@ async def granted_exists(
     return bool(await session.scalar(query))
 
 
+async def granted_elsewhere(session: AsyncSession, ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+    """Of these applications, those whose applicant has another one granted in the same case."""
+    if not ids:
+        return set()
+    mine, other = aliased(ReliefApplication), aliased(ReliefApplication)
+    granted = exists().where(
+        other.case_id == mine.case_id,
+        other.applicant_petitioner_id == mine.applicant_petitioner_id,
+        other.id != mine.id,
+        other.step.in_([s.value for s in GRANTED]),
+    )
+    return set(await session.scalars(select(mine.id).where(mine.id.in_(ids), granted)))
+
+
 async def list_page(
     session: AsyncSession,
     principal: Principal,

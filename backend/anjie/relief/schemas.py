@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -18,7 +18,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from anjie.core.schemas import ApiModel, LongText, NoNul, PatchModel, Reason
-from anjie.relief.models import ReliefKind, Step
+from anjie.relief.models import ReliefAction, ReliefKind, Step
 from anjie.users.schemas import UserRef
 
 # 四川省 (GB/T 2260 province code 51): the bureau's own province, used when an application
@@ -153,6 +153,22 @@ class StepOut(BaseModel):
     due_at: datetime | None
 
 
+# The problem codes that refuse an action the caller's role and the step allow (machine.py).
+Blocker = Literal["relief_four_eyes", "relief_already_granted"]
+
+
+class AllowedAction(BaseModel):
+    """An action the caller may take on the application at its step, with their permissions."""
+
+    action: ReliefAction
+    blocked_by: Blocker | None = Field(
+        description="null: the step endpoint takes it (given a valid body); otherwise the "
+        "problem `code` it would refuse the caller with (409): relief_four_eyes, the caller "
+        "submitted, reviewed or first approved it; relief_already_granted, the applicant "
+        "already has relief granted in this case"
+    )
+
+
 class ReliefOut(BaseModel):
     id: uuid.UUID
     case_id: uuid.UUID
@@ -175,6 +191,10 @@ class ReliefOut(BaseModel):
     commitment_signed_on: date | None
     duplicates: list[DuplicateRef]
     history: list[StepOut]
+    allowed_actions: list[AllowedAction] = Field(
+        description="What the caller may do now, in the order of the steps (relief_write, "
+        "relief_review, relief_approve decide who may take which)"
+    )
     created_by: UserRef | None
     created_at: datetime
     updated_at: datetime

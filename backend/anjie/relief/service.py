@@ -154,11 +154,11 @@ async def create(session: AsyncSession, principal: Principal, data: ReliefCreate
     session.add(app)
     await session.flush()
     await record(session, principal, case, app, "create", opinion=None, before=None)
-    return await out(session, app)
+    return await out(session, principal, app)
 
 
 async def get(session: AsyncSession, principal: Principal, application_id: uuid.UUID) -> ReliefOut:
-    return await out(session, await visible(session, principal, application_id))
+    return await out(session, principal, await visible(session, principal, application_id))
 
 
 def _stored(data: ReliefUpdate, name: str) -> Any:
@@ -183,14 +183,16 @@ async def update(
     fields = data.model_fields_set & set(_EDITABLE)
     changed = {n: _stored(data, n) for n in fields if getattr(app, n) != _stored(data, n)}
     if not changed:
-        return await out(session, app)  # nothing to record: no new version, no audit event
+        return await out(
+            session, principal, app
+        )  # nothing to record: no new version, no audit event
     if "applicant_petitioner_id" in changed and data.applicant_petitioner_id is not None:
         await _check_applicant(session, case.id, data.applicant_petitioner_id)
     before = snapshot(app)
     for name, value in changed.items():
         setattr(app, name, value)
     await record(session, principal, case, app, "update", opinion=None, before=before)
-    return await out(session, app)
+    return await out(session, principal, app)
 
 
 async def list_applications(
@@ -211,4 +213,4 @@ async def list_applications(
     )
     shown = list(rows[:limit])
     next_cursor = encode_cursor([str(shown[-1].id)]) if len(rows) > limit else None
-    return Page[ReliefOut](items=await outs(session, shown), next_cursor=next_cursor)
+    return Page[ReliefOut](items=await outs(session, principal, shown), next_cursor=next_cursor)

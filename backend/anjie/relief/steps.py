@@ -2,9 +2,10 @@
 
 draft → submitted → unit_opinion → reviewed → approved | rejected; approved → disbursed →
 notified. A leader may also reject at submitted or unit_opinion (an ineligible application need
-not run the whole chain). Time limits in working days on the official calendar:
-unit opinion 10 after submission, review 10 after the unit opinion, notification 2 after
-disbursement; the other steps run no clock.
+not run the whole chain). Which action leaves which step, with which permission, is the table in
+machine.py, which also lists each application's allowed actions. Time limits in working days on
+the official calendar: unit opinion 10 after submission, review 10 after the unit opinion,
+notification 2 after disbursement; the other steps run no clock.
 
 Approval has four eyes: the approver is neither the submitter nor the reviewer. An amount above
 the cap needs `exceptional` with a reason and a second, different leader; until then the
@@ -27,30 +28,19 @@ from anjie.cases.errors import Violation
 from anjie.cases.models import Case
 from anjie.core import clock
 from anjie.core.calendar import CalendarYearUnknown, due_at, local_date
+from anjie.relief import machine, service, views
 from anjie.relief import repository as repo
-from anjie.relief import service, views
 from anjie.relief.cap import cap_for
 from anjie.relief.errors import (
     ReliefAlreadyGranted,
     ReliefAmountAboveRequest,
     ReliefApprovalMismatch,
-    ReliefFourEyes,
     ReliefInputInvalid,
     ReliefOverCap,
-    ReliefStepInvalid,
 )
-from anjie.relief.models import ReliefApplication, Step
+from anjie.relief.models import ReliefAction, ReliefApplication, Step
 from anjie.relief.schemas import ApproveAction, ReliefOut, StepAction, money_str
 
-# action → (steps it may start from, the step it leads to)
-MOVES: dict[str, tuple[frozenset[Step], Step]] = {
-    "submit": (frozenset({Step.draft}), Step.submitted),
-    "unit_opinion": (frozenset({Step.submitted}), Step.unit_opinion),
-    "review": (frozenset({Step.unit_opinion}), Step.reviewed),
-    "reject": (frozenset({Step.submitted, Step.unit_opinion, Step.reviewed}), Step.rejected),
-    "disburse": (frozenset({Step.approved}), Step.disbursed),
-    "notify": (frozenset({Step.disbursed}), Step.notified),
-}
 # Working days the next actor has once the application reaches the step.
 TIME_LIMITS: dict[Step, int] = {Step.submitted: 10, Step.unit_opinion: 10, Step.disbursed: 2}
 
@@ -73,13 +63,13 @@ async def act(
     session: AsyncSession,
     principal: Principal,
     application_id: uuid.UUID,
-    action: str,
+    action: ReliefAction,
     data: StepAction,
 ) -> ReliefOut:
-    sources, target = MOVES[action]
+    """Every action but the approval, which carries more (below)."""
+    target = machine.MOVES[action].target
     case, app = await service.writable(session, principal, application_id)
-    if app.step not in sources:
-        raise ReliefStepInvalid(app.step, action)
+    machine.check(principal, app, action)
     before = views.snapshot(app)
     now = clock.now()
     app.step = target.value
@@ -90,8 +80,10 @@ async def act(
         app.reviewed_by = principal.id
     elif target == Step.rejected:
         app.decided_by, app.decided_at = principal.id, now
-    await service.record(session, principal, case, app, action, opinion=data.opinion, before=before)
-    return await views.out(session, app)
+    await service.record(
+        session, principal, case, app, action.value, opinion=data.opinion, before=before
+    )
+    return await views.out(session, principal, app)
 
 
 def _check_commitment(data: ApproveAction) -> None:
@@ -113,14 +105,11 @@ async def approve(
 ) -> ReliefOut:
     _check_commitment(data)
     case, app = await service.writable(session, principal, application_id)
-    if app.step != Step.reviewed:
-        raise ReliefStepInvalid(app.step, "approve")
-    deciders = {app.submitted_by, app.reviewed_by, app.first_approver_id}
-    if principal.id in deciders:
-        raise ReliefFourEyes()
     # Refuse early a second grant for the person in this case, before anyone signs it off.
-    if await repo.granted_exists(session, case.id, app.applicant_petitioner_id, app.id):
-        raise ReliefAlreadyGranted()
+    granted = machine.depends_on_grants(principal, app) and await repo.granted_exists(
+        session, case.id, app.applicant_petitioner_id, app.id
+    )
+    machine.check(principal, app, ReliefAction.approve, granted_elsewhere=granted)
     before = views.snapshot(app)
     if data.commitment_signed:
         app.commitment_signed, app.commitment_signed_on = True, data.commitment_signed_on
@@ -157,7 +146,7 @@ async def approve(
         amount=app.amount_approved,
         after_extra={"awaiting_second_approval": True, "cap": money_str(cap.amount)},
     )
-    return await views.out(session, app)
+    return await views.out(session, principal, app)
 
 
 async def _grant(
@@ -191,7 +180,7 @@ async def _grant(
         amount=app.amount_approved,
         after_extra=extra,
     )
-    return await views.out(session, app)
+    return await views.out(session, principal, app)
 
 
 async def _sign_on_case(

@@ -1,4 +1,4 @@
-"""Applications as the API and the audit trail show them; a page costs three queries."""
+"""Applications as the API and the audit trail show them; a page costs at most four queries."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.principal import Principal
 from anjie.core import clock
 from anjie.core.clock import SHANGHAI
+from anjie.relief import machine
 from anjie.relief import repository as repo
 from anjie.relief.models import ReliefApplication, ReliefKind, ReliefStepEntry, Step
 from anjie.relief.schemas import DuplicateRef, ReliefOut, StepOut, money_str
@@ -43,8 +45,11 @@ def _ref(user_id: uuid.UUID | None, names: dict[uuid.UUID, str]) -> UserRef | No
     return UserRef(id=user_id, display_name=names[user_id]) if user_id in names else None
 
 
-async def outs(session: AsyncSession, apps: Sequence[ReliefApplication]) -> list[ReliefOut]:
-    """Responses for a page of applications in three queries, whatever the page size."""
+async def outs(
+    session: AsyncSession, principal: Principal, apps: Sequence[ReliefApplication]
+) -> list[ReliefOut]:
+    """Responses for a page of applications as the caller sees them (with the actions they may
+    take), in at most four queries whatever the page size."""
     ids = [a.id for a in apps]
     if not ids:
         return []
@@ -69,6 +74,9 @@ async def outs(session: AsyncSession, apps: Sequence[ReliefApplication]) -> list
             DuplicateRef(application_id=other_id, case_id=other_case, step=Step(other_step))
         )
     names = await repo.user_names(session, {a.created_by for a in apps})
+    granted = await repo.granted_elsewhere(
+        session, [a.id for a in apps if machine.depends_on_grants(principal, a)]
+    )
     now = clock.now()
     return [
         ReliefOut(
@@ -93,6 +101,9 @@ async def outs(session: AsyncSession, apps: Sequence[ReliefApplication]) -> list
             commitment_signed_on=a.commitment_signed_on,
             duplicates=dups[a.id],
             history=history[a.id],
+            allowed_actions=machine.allowed_actions(
+                principal, a, granted_elsewhere=a.id in granted
+            ),
             created_by=_ref(a.created_by, names),
             created_at=a.created_at,
             updated_at=a.updated_at,
@@ -102,5 +113,5 @@ async def outs(session: AsyncSession, apps: Sequence[ReliefApplication]) -> list
     ]
 
 
-async def out(session: AsyncSession, app: ReliefApplication) -> ReliefOut:
-    return (await outs(session, [app]))[0]
+async def out(session: AsyncSession, principal: Principal, app: ReliefApplication) -> ReliefOut:
+    return (await outs(session, principal, [app]))[0]

@@ -34,6 +34,7 @@ export const ENUM_SCHEMAS = {
   plan_status: 'PlanStatus',
   procedure_stage: 'ProcedureStage',
   receiving_organ: 'ReceivingOrgan',
+  relief_action: 'ReliefAction',
   relief_kind: 'ReliefKind',
   relief_step: 'Step',
   risk_level: 'RiskLevel',

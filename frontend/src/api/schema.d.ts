@@ -1246,6 +1246,18 @@ export interface components {
             guards: components["schemas"]["GuardState"][];
         };
         /**
+         * AllowedAction
+         * @description An action the caller may take on the application at its step, with their permissions.
+         */
+        AllowedAction: {
+            action: components["schemas"]["ReliefAction"];
+            /**
+             * Blocked By
+             * @description null: the step endpoint takes it (given a valid body); otherwise the problem `code` it would refuse the caller with (409): relief_four_eyes, the caller submitted, reviewed or first approved it; relief_already_granted, the applicant already has relief granted in this case
+             */
+            blocked_by: ("relief_four_eyes" | "relief_already_granted") | null;
+        };
+        /**
          * ApproveAction
          * @description The first approval names the amount; a second approval (exceptional) may repeat it.
          */
@@ -3057,6 +3069,12 @@ export interface components {
             /** Received On */
             received_on: string | null;
         };
+        /**
+         * ReliefAction
+         * @description The explicit actions that move an application on from its draft.
+         * @enum {string}
+         */
+        ReliefAction: "submit" | "unit_opinion" | "review" | "approve" | "reject" | "disburse" | "notify";
         /** ReliefCreate */
         ReliefCreate: {
             /**
@@ -3154,6 +3172,11 @@ export interface components {
             duplicates: components["schemas"]["DuplicateRef"][];
             /** History */
             history: components["schemas"]["StepOut"][];
+            /**
+             * Allowed Actions
+             * @description What the caller may do now, in the order of the steps (relief_write, relief_review, relief_approve decide who may take which)
+             */
+            allowed_actions: components["schemas"]["AllowedAction"][];
             created_by: components["schemas"]["UserRef"] | null;
             /**
              * Created At

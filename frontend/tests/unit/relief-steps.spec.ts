@@ -1,57 +1,69 @@
-import { describe, expect, it } from 'vitest'
-import type { Role } from '@/api/types'
-import { approvalDeciders, availableActions, queueOrder, STEP_ACTIONS, type ReliefLike, type Step } from '@/views/relief/steps'
+import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { i18n } from '@/locales'
+import type { ReliefOut } from '@/views/relief/relief.api'
+import ReliefCard from '@/views/relief/components/ReliefCard.vue'
+import { queueOrder, waitsForMe, type AllowedAction } from '@/views/relief/steps'
 
-const as = (...roles: Role[]) => (wanted: readonly Role[]) => wanted.some((r) => roles.includes(r))
-const app = (step: Step, history: ReliefLike['history'] = [], awaiting = false): ReliefLike => ({
-  step,
-  history,
-  awaiting_second_approval: awaiting,
-})
-const entry = (action: string, actor: string | null) => ({ action, actor: actor ? { id: actor } : null })
-const names = (list: ReturnType<typeof availableActions>) => list.map((a) => a.action)
+function application(step: ReliefOut['step'], allowed: AllowedAction[]): ReliefOut {
+  return {
+    id: '01a2-app',
+    case_id: '01a2-case',
+    applicant_petitioner_id: '01a2-person',
+    province_code: '51',
+    kind: 'hardship',
+    hardship_facts: '家庭主要劳动力因病丧失劳动能力',
+    amount_requested: '20000.00',
+    earlier_compensation: null,
+    step,
+    due_at: null,
+    overdue: false,
+    amount_approved: null,
+    exceptional: false,
+    exceptional_reason: null,
+    awaiting_second_approval: false,
+    cap_amount: null,
+    standard_year: null,
+    commitment_signed: false,
+    commitment_signed_on: null,
+    duplicates: [],
+    history: [],
+    allowed_actions: allowed,
+    created_by: null,
+    created_at: '2010-06-01T02:00:00Z',
+    updated_at: '2010-06-01T02:00:00Z',
+    version: 3,
+  }
+}
 
-describe('relief step → actions', () => {
-  it('follows the backend state machine', () => {
-    expect(STEP_ACTIONS.draft).toEqual(['submit'])
-    expect(STEP_ACTIONS.submitted).toEqual(['unit_opinion', 'reject'])
-    expect(STEP_ACTIONS.unit_opinion).toEqual(['review', 'reject'])
-    expect(STEP_ACTIONS.reviewed).toEqual(['approve', 'reject'])
-    expect(STEP_ACTIONS.approved).toEqual(['disburse'])
-    expect(STEP_ACTIONS.disbursed).toEqual(['notify'])
-    expect(STEP_ACTIONS.rejected).toEqual([])
-    expect(STEP_ACTIONS.notified).toEqual([])
-  })
+describe('the actions shown are the server’s allowed_actions', () => {
+  beforeEach(() => setActivePinia(createPinia()))
 
-  it('shows only what the role may do', () => {
-    expect(names(availableActions(app('draft'), as('officer'), 'me'))).toEqual(['submit'])
-    expect(names(availableActions(app('submitted'), as('officer'), 'me'))).toEqual([])
-    expect(names(availableActions(app('submitted'), as('office'), 'me'))).toEqual(['unit_opinion'])
-    expect(names(availableActions(app('submitted'), as('leader'), 'me'))).toEqual(['unit_opinion', 'reject'])
-    expect(names(availableActions(app('reviewed'), as('office'), 'me'))).toEqual([])
-    expect(names(availableActions(app('reviewed'), as('leader'), 'me'))).toEqual(['approve', 'reject'])
-    expect(names(availableActions(app('approved'), as('office'), 'me'))).toEqual(['disburse'])
-    expect(names(availableActions(app('disbursed'), as('observer'), 'me'))).toEqual([])
-  })
-
-  it('blocks approval by the submitter or the reviewer (four eyes)', () => {
-    const history = [entry('create', 'o1'), entry('submit', 'lead1'), entry('unit_opinion', 'o2'), entry('review', 'lead2')]
-    const reviewed = app('reviewed', history)
-    expect(approvalDeciders(reviewed)).toEqual(new Set(['lead1', 'lead2']))
-    expect(availableActions(reviewed, as('leader'), 'lead1')).toEqual([
-      { action: 'approve', blocked: 'four_eyes' },
-      { action: 'reject', blocked: null },
+  it('offers the unblocked ones and shows a blocked approval disabled, with its reason', async () => {
+    const app = application('reviewed', [
+      { action: 'approve', blocked_by: 'relief_four_eyes' },
+      { action: 'reject', blocked_by: null },
     ])
-    expect(availableActions(reviewed, as('leader'), 'lead2')[0]?.blocked).toBe('four_eyes')
-    expect(availableActions(reviewed, as('leader'), 'lead3')[0]?.blocked).toBeNull()
+    const wrapper = mount(ReliefCard, { props: { app, petitioners: [] }, global: { plugins: [i18n] } })
+    const buttons = wrapper.findAll('.actions button')
+    expect(buttons.map((b) => [b.text(), b.attributes('disabled') !== undefined])).toEqual([
+      ['批准', true],
+      ['不予救助', false],
+    ])
+    await wrapper.get('[data-action=reject]').trigger('click')
+    expect(wrapper.emitted('act')).toEqual([['reject']])
   })
 
-  it('needs a second, different leader for an exceptional amount', () => {
-    const history = [entry('submit', 'o1'), entry('review', 'o2'), entry('approve', 'lead1')]
-    expect(availableActions(app('reviewed', history, true), as('leader'), 'lead1')[0]?.blocked).toBe('four_eyes')
-    expect(availableActions(app('reviewed', history, true), as('leader'), 'lead2')[0]?.blocked).toBeNull()
-    // Before the first approval the creator alone is not a decider.
-    expect(approvalDeciders(app('reviewed', [entry('create', 'lead1'), entry('submit', 'o1')]))).toEqual(new Set(['o1']))
+  it('shows no step buttons when the server lists none', () => {
+    const wrapper = mount(ReliefCard, { props: { app: application('approved', []), petitioners: [] }, global: { plugins: [i18n] } })
+    expect(wrapper.find('.actions').exists()).toBe(false)
+  })
+
+  it('waits for me only when something is not blocked', () => {
+    expect(waitsForMe({ allowed_actions: [] })).toBe(false)
+    expect(waitsForMe({ allowed_actions: [{ action: 'approve', blocked_by: 'relief_already_granted' }] })).toBe(false)
+    expect(waitsForMe({ allowed_actions: [{ action: 'approve', blocked_by: 'relief_four_eyes' }, { action: 'reject', blocked_by: null }] })).toBe(true)
   })
 })
 

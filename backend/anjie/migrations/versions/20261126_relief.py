@@ -86,7 +86,7 @@ CREATE TABLE relief_application (
         "CREATE INDEX ix_relief_application_due_at ON relief_application (due_at) "
         "WHERE due_at IS NOT NULL"
     )
-    # Once per person per case (FORMS: one payment per case per party), also under races.
+    # Once per person per case (relief is paid once per case to each party), also under races.
     op.execute(f"""
 CREATE UNIQUE INDEX uq_relief_application_granted ON relief_application (case_id, applicant_petitioner_id)
 WHERE step IN ({GRANTED})

@@ -2,8 +2,8 @@ import type { EnumValue } from '@/api/enumLabels'
 import type { CaseOut } from './cases.api'
 
 /**
- * The census ledger (积案排查台账, docs/domain.md "Forms and ledgers") as far as `GET /cases` carries the fields. ID numbers
- * and phones stay masked, as the list API gives them. Labels come in from i18n so this stays pure.
+ * The census ledger (积案排查台账) as far as `GET /cases` carries the fields. ID numbers and phones
+ * stay masked, as the list API gives them. Labels are passed in so this stays pure.
  */
 export interface LedgerLabels {
   t: (key: string) => string

@@ -10,9 +10,10 @@ export interface CensusRow {
 }
 
 /**
- * The census ledger fields and the "easy to forget" list (docs/domain.md) that the case
- * carries, in ledger order. Empty optional fields are left out; yes/no fields always print, since
- * "否" is information on a ledger. The petitioners and the number print separately.
+ * The census ledger fields that the case carries, with the ones a ledger often forgets (legal
+ * channels entered, escalated visits, threats), in ledger order. Empty optional fields are left
+ * out; yes/no fields always print, since "否" is information on a ledger. The petitioners and the
+ * number print separately.
  */
 export function censusRows(c: CaseOut, plan: PlanOut | null, enums: Enums | null, s: Text, date: DateFormat): CensusRow[] {
   const yesNo = (v: boolean) => (v ? s('common.yes') : s('common.no'))

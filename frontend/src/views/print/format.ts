@@ -70,7 +70,8 @@ export function hanNumber(n: number): string {
 }
 
 /**
- * `二〇一〇年六月三日` — the style of documents issued before 2012-07-01 (officials use both).
+ * `二〇一〇年六月三日` — the style of documents issued before GB/T 9704-2012 took effect on
+ * 2012-07-01 (either style is accepted on these forms).
  */
 export function zhDateHan(value: string | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return ''
