@@ -20,6 +20,7 @@ from anjie.petitioners.endpoints import router as petitioners_router
 from anjie.plans.endpoints import router as plans_router
 from anjie.relief.endpoints import router as relief_router
 from anjie.reports.endpoints import router as reports_router
+from anjie.supervision.endpoints import router as supervision_router
 from anjie.users.endpoints import router as users_router
 
 api_router = APIRouter(prefix="/api/v1")
@@ -37,6 +38,7 @@ for router in (
     relief_router,
     checkins_router,
     attachments_router,
+    supervision_router,
     reports_router,
     audit_router,
     calendar_router,

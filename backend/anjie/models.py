@@ -21,6 +21,7 @@ from anjie.orgs.models import OrgUnit
 from anjie.petitioners.models import Petitioner
 from anjie.plans.models import PlanVersion
 from anjie.relief.models import ReliefApplication, ReliefStepEntry, ReliefWageStandard
+from anjie.supervision.models import Deadline, DeadlineRule, DeadlineStep
 from anjie.users.models import User
 
 __all__ = [
@@ -40,6 +41,9 @@ __all__ = [
     "CaseReceivingOrgan",
     "CheckIn",
     "CheckInOfficer",
+    "Deadline",
+    "DeadlineRule",
+    "DeadlineStep",
     "Hearing",
     "HearingParticipant",
     "IdempotencyRecord",

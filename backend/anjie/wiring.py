@@ -25,6 +25,7 @@ from anjie.orgs import service as orgs
 from anjie.petitioners import ports as petitioners_ports
 from anjie.plans import providers as plans
 from anjie.relief import owners as relief
+from anjie.supervision import subscribers as supervision
 from anjie.users import providers as users
 from anjie.users.events import UserSessionsEnded
 
@@ -49,4 +50,7 @@ def event_bus() -> EventBus:
     wire_ports()
     bus = EventBus()
     bus.subscribe(UserSessionsEnded, auth.revoke_refresh_tokens)
+    # Deadlines start and stop with the facts that start and meet them.
+    for fact, handler in supervision.SUBSCRIPTIONS:
+        bus.subscribe(fact, handler)
     return bus

@@ -38,6 +38,9 @@ class Permission(StrEnum):
     checkins_write = "checkins:write"
     attachments_write = "attachments:write"
     reference_write = "reference:write"
+    deadlines_read = "deadlines:read"
+    deadlines_write = "deadlines:write"
+    deadlines_approve = "deadlines:approve"
 
 
 _EVERYONE = {
@@ -50,7 +53,7 @@ _EVERYONE = {
 }
 # Case work. Which cases a caller sees is decided in SQL (cases/policies.py): officers only
 # those they are assigned to, the others their unit's subtree.
-_CASE_READ = {Permission.cases_read, Permission.petitioners_read}
+_CASE_READ = {Permission.cases_read, Permission.petitioners_read, Permission.deadlines_read}
 _CASE_WORK = _CASE_READ | {
     Permission.cases_write,
     Permission.cases_transition,
@@ -65,6 +68,7 @@ _CASE_MANAGE = _CASE_WORK | {
     Permission.cases_create,
     Permission.petitioners_write,
     Permission.assignments_write,
+    Permission.deadlines_write,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -91,6 +95,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.plans_approve,
             Permission.relief_review,
             Permission.relief_approve,
+            Permission.deadlines_approve,
         }
     ),
     Role.office: frozenset(

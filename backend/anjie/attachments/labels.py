@@ -11,5 +11,6 @@ register(
         "hearing": ("听证（调解、会诊）", "Hearing"),
         "relief_application": ("司法救助申请", "Relief application"),
         "check_in": ("回访记录", "Return visit"),
+        "supervision_reply": ("督办反馈", "Supervision notice reply"),
     },
 )

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from anjie.core.db import Base
 from anjie.core.ids import uuid7
 
-OWNER_TYPES = ("case", "hearing", "relief_application", "check_in")
+OWNER_TYPES = ("case", "hearing", "relief_application", "check_in", "supervision_reply")
 
 
 class Attachment(Base):

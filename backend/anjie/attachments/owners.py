@@ -35,6 +35,7 @@ class OwnerType(StrEnum):
     hearing = "hearing"
     relief_application = "relief_application"
     check_in = "check_in"
+    supervision_reply = "supervision_reply"
 
 
 OwnerResolver = Callable[[AsyncSession, Principal, uuid.UUID], Awaitable[uuid.UUID]]

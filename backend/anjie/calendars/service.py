@@ -10,6 +10,7 @@ from anjie.access.principal import Principal
 from anjie.audit import service as audit
 from anjie.calendars import repository as repo
 from anjie.calendars.errors import ArrangementInvalid, CalendarYearUnknownError
+from anjie.calendars.events import CalendarYearEntered
 from anjie.calendars.schemas import DayInfo, WorkingDaysOut, YearArrangement, YearOut
 from anjie.core import clock
 from anjie.core.calendar import (
@@ -18,6 +19,7 @@ from anjie.core.calendar import (
     WorkCalendar,
     due_at,
 )
+from anjie.core.events import publish
 
 
 async def load(session: AsyncSession) -> WorkCalendar:
@@ -80,6 +82,7 @@ async def enter_year(
         org_path=principal.org_path,
         after=data.model_dump(mode="json"),
     )
+    await publish(session, CalendarYearEntered(year=year))
     return await get_year(session, year)
 
 

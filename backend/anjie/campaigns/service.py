@@ -13,10 +13,12 @@ from anjie.access.principal import Principal
 from anjie.audit import service as audit
 from anjie.campaigns import repository as repo
 from anjie.campaigns.errors import CampaignNotFound
+from anjie.campaigns.events import CampaignSaved
 from anjie.campaigns.models import Campaign, CampaignPhase, Phase
 from anjie.campaigns.schemas import CampaignCreate, CampaignOut, CampaignUpdate, PhaseIn, PhaseOut
 from anjie.core import clock
 from anjie.core.concurrency import check_version
+from anjie.core.events import publish
 from anjie.core.ids import uuid7
 from anjie.core.pagination import decode_id_cursor
 from anjie.orgs import repository as orgs_repo
@@ -104,7 +106,20 @@ async def create(session: AsyncSession, principal: Principal, data: CampaignCrea
         org_path=unit.path,
         after=_snapshot(campaign),
     )
+    await publish(session, _saved(principal, campaign))
     return campaign
+
+
+def _saved(principal: Principal, campaign: Campaign) -> CampaignSaved:
+    census = next((p for p in campaign.phases if p.phase == Phase.census), None)
+    return CampaignSaved(
+        campaign_id=campaign.id,
+        org_unit_id=campaign.org_unit_id,
+        actor_id=principal.id,
+        resolution_target=campaign.resolution_target,
+        census_ends_on=census.ends_on if census else None,
+        self_inspection_due=campaign.self_inspection_due,
+    )
 
 
 async def update(
@@ -144,4 +159,5 @@ async def update(
         before=before,
         after=_snapshot(campaign),
     )
+    await publish(session, _saved(principal, campaign))
     return campaign

@@ -13,4 +13,5 @@ import anjie.hearings.labels
 import anjie.orgs.labels
 import anjie.plans.labels
 import anjie.relief.labels
-import anjie.reports.labels  # noqa: F401
+import anjie.reports.labels
+import anjie.supervision.labels  # noqa: F401

@@ -1039,6 +1039,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deadlines
+         * @description Deadlines of the cases (and, for leaders, office and observers, the campaigns) the
+         *     caller may see, nearest due first.
+         */
+        get: operations["listDeadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deadlines/{deadline_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Deadline
+         * @description One deadline, with what the worker did to it (overdue, reminders, escalations).
+         */
+        get: operations["getDeadline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deadlines/{deadline_id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause Deadline
+         * @description Stop the clock (a review's hearing pending, say); 409 when paused, overdue or closed.
+         */
+        post: operations["pauseDeadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deadlines/{deadline_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume Deadline
+         * @description Run the clock again; the paused days are added to the last day.
+         */
+        post: operations["resumeDeadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deadlines/{deadline_id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend Deadline
+         * @description The one extension, approved by the calling leader, with the reason (to be told to the
+         *     petitioner); 409 `deadline_already_extended` for a second, `deadline_extension_too_long`
+         *     beyond the rule's maximum.
+         */
+        post: operations["extendDeadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deadlines/{deadline_id}/meet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Meet Deadline
+         * @description Record it done: `met`, or `met_late` when past due.
+         */
+        post: operations["meetDeadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deadlines/{deadline_id}/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Waive Deadline
+         * @description No longer owed, by the calling leader's decision.
+         */
+        post: operations["waiveDeadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/deadline-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deadline Rules
+         * @description Every kind's rule as the campaign applies it: its own setting, else the default.
+         */
+        get: operations["listDeadlineRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/deadline-rules/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put Deadline Rule
+         * @description The campaign's own setting of one kind's rule (clocks started later follow it). An
+         *     `If-Match` is checked against the setting's version when one exists.
+         */
+        put: operations["putDeadlineRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/summary": {
         parameters: {
             query?: never;
@@ -2076,6 +2260,26 @@ export interface components {
             next_visit_on: string | null;
             recorded_by: components["schemas"]["UserRef"];
         };
+        /** ClockClose */
+        ClockClose: {
+            /** Note */
+            note?: string | null;
+        };
+        /** ClockExtend */
+        ClockExtend: {
+            /**
+             * Days
+             * @description Added in the rule's unit
+             */
+            days: number;
+            /** Reason */
+            reason: string;
+        };
+        /** ClockReason */
+        ClockReason: {
+            /** Reason */
+            reason: string;
+        };
         /** DayInfo */
         DayInfo: {
             /**
@@ -2098,9 +2302,118 @@ export interface components {
              */
             due_soon: number;
         };
+        /** DeadlineDetail */
+        DeadlineDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["anjie__supervision__rules__DeadlineKind"];
+            subject_type: components["schemas"]["SubjectType"];
+            /**
+             * Subject Id
+             * Format: uuid
+             */
+            subject_id: string;
+            /** Case Id */
+            case_id: string | null;
+            /** Campaign Id */
+            campaign_id: string | null;
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /** Responsible User Id */
+            responsible_user_id: string | null;
+            /** Responsible Unit Id */
+            responsible_unit_id: string | null;
+            /** @description How the period is counted */
+            unit: components["schemas"]["DurationUnit"];
+            /**
+             * Starts On
+             * Format: date
+             * @description The anchor day the period counts from
+             */
+            starts_on: string;
+            /**
+             * Base Due On
+             * Format: date
+             * @description The last day as the rule gives it
+             */
+            base_due_on: string;
+            /**
+             * Due On
+             * Format: date
+             * @description The last day after pauses and the extension
+             */
+            due_on: string;
+            /**
+             * Due At
+             * Format: date-time
+             * @description 23:59:59 Asia/Shanghai of the last day
+             */
+            due_at: string;
+            /**
+             * Due Provisional
+             * @description Counted in calendar days into a year whose holidays are not entered yet: it moves to the next working day once they are, if it falls on a holiday
+             */
+            due_provisional: boolean;
+            status: components["schemas"]["DeadlineStatus"];
+            /**
+             * Overdue
+             * @description Past due and still running (also before a worker marks it)
+             */
+            overdue: boolean;
+            /** Paused */
+            paused: boolean;
+            /** Paused At */
+            paused_at: string | null;
+            /** Paused Days */
+            paused_days: number;
+            /** Pause Reason */
+            pause_reason: string | null;
+            /** Extension Days */
+            extension_days: number | null;
+            /** Extension Reason */
+            extension_reason: string | null;
+            /** Extended By */
+            extended_by: string | null;
+            /** Extended At */
+            extended_at: string | null;
+            /**
+             * Escalation Level
+             * @description 0 none; 1 the responsible leader; 2 the office
+             */
+            escalation_level: number;
+            /** Closed At */
+            closed_at: string | null;
+            /** Closed By */
+            closed_by: string | null;
+            /** Close Note */
+            close_note: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /**
+             * Steps
+             * @description What the worker did, in order
+             */
+            steps: components["schemas"]["DeadlineStepOut"][];
+        };
         /** DeadlineItem */
         DeadlineItem: {
-            kind: components["schemas"]["DeadlineKind"];
+            kind: components["schemas"]["anjie__reports__schemas__DeadlineKind"];
             /**
              * Ref Id
              * Format: uuid
@@ -2133,7 +2446,126 @@ export interface components {
          * DeadlineKind
          * @enum {string}
          */
-        DeadlineKind: "relief_step" | "return_visit" | "hearing";
+        "DeadlineKind-Input": "census_report" | "self_inspection" | "plan_submission" | "resolution" | "return_visit" | "petition_acceptance" | "petition_handling" | "relief_step" | "relief_refusal_notice" | "notice_reply";
+        /** DeadlineOut */
+        DeadlineOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["anjie__supervision__rules__DeadlineKind"];
+            subject_type: components["schemas"]["SubjectType"];
+            /**
+             * Subject Id
+             * Format: uuid
+             */
+            subject_id: string;
+            /** Case Id */
+            case_id: string | null;
+            /** Campaign Id */
+            campaign_id: string | null;
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /** Responsible User Id */
+            responsible_user_id: string | null;
+            /** Responsible Unit Id */
+            responsible_unit_id: string | null;
+            /** @description How the period is counted */
+            unit: components["schemas"]["DurationUnit"];
+            /**
+             * Starts On
+             * Format: date
+             * @description The anchor day the period counts from
+             */
+            starts_on: string;
+            /**
+             * Base Due On
+             * Format: date
+             * @description The last day as the rule gives it
+             */
+            base_due_on: string;
+            /**
+             * Due On
+             * Format: date
+             * @description The last day after pauses and the extension
+             */
+            due_on: string;
+            /**
+             * Due At
+             * Format: date-time
+             * @description 23:59:59 Asia/Shanghai of the last day
+             */
+            due_at: string;
+            /**
+             * Due Provisional
+             * @description Counted in calendar days into a year whose holidays are not entered yet: it moves to the next working day once they are, if it falls on a holiday
+             */
+            due_provisional: boolean;
+            status: components["schemas"]["DeadlineStatus"];
+            /**
+             * Overdue
+             * @description Past due and still running (also before a worker marks it)
+             */
+            overdue: boolean;
+            /** Paused */
+            paused: boolean;
+            /** Paused At */
+            paused_at: string | null;
+            /** Paused Days */
+            paused_days: number;
+            /** Pause Reason */
+            pause_reason: string | null;
+            /** Extension Days */
+            extension_days: number | null;
+            /** Extension Reason */
+            extension_reason: string | null;
+            /** Extended By */
+            extended_by: string | null;
+            /** Extended At */
+            extended_at: string | null;
+            /**
+             * Escalation Level
+             * @description 0 none; 1 the responsible leader; 2 the office
+             */
+            escalation_level: number;
+            /** Closed At */
+            closed_at: string | null;
+            /** Closed By */
+            closed_by: string | null;
+            /** Close Note */
+            close_note: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * DeadlineStatus
+         * @enum {string}
+         */
+        DeadlineStatus: "open" | "met" | "overdue" | "met_late" | "waived";
+        /** DeadlineStepOut */
+        DeadlineStepOut: {
+            /** Step */
+            step: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+        };
         /**
          * DuplicateRef
          * @description Another application by the same person (same ID number) on another case: ids only.
@@ -2151,6 +2583,11 @@ export interface components {
             case_id: string;
             step: components["schemas"]["Step"];
         };
+        /**
+         * DurationUnit
+         * @enum {string}
+         */
+        DurationUnit: "calendar_days" | "working_days";
         /** EnumLabel */
         EnumLabel: {
             /** Value */
@@ -2601,7 +3038,7 @@ export interface components {
          * OwnerType
          * @enum {string}
          */
-        OwnerType: "case" | "hearing" | "relief_application" | "check_in";
+        OwnerType: "case" | "hearing" | "relief_application" | "check_in" | "supervision_reply";
         /** Page[AttachmentOut] */
         Page_AttachmentOut_: {
             /** Items */
@@ -2634,6 +3071,13 @@ export interface components {
         Page_CheckInOut_: {
             /** Items */
             items: components["schemas"]["CheckInOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[DeadlineOut] */
+        Page_DeadlineOut_: {
+            /** Items */
+            items: components["schemas"]["DeadlineOut"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -3256,6 +3700,59 @@ export interface components {
             /** Roles */
             roles: components["schemas"]["Role"][];
         };
+        /** RuleIn */
+        RuleIn: {
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+            /** Amount */
+            amount: number;
+            unit: components["schemas"]["DurationUnit"];
+            /** Reminder Lead Days */
+            reminder_lead_days: number;
+            /** Escalation Days */
+            escalation_days: number[];
+            /** Accountability Grace Days */
+            accountability_grace_days: number;
+            /** Max Extension Days */
+            max_extension_days: number;
+        };
+        /** RuleOut */
+        RuleOut: {
+            kind: components["schemas"]["anjie__supervision__rules__DeadlineKind"];
+            subject_type: components["schemas"]["SubjectType"];
+            /**
+             * Anchor
+             * @description The fact or date the period counts from
+             */
+            anchor: string;
+            /** Active */
+            active: boolean;
+            /** Amount */
+            amount: number;
+            unit: components["schemas"]["DurationUnit"];
+            /** Reminder Lead Days */
+            reminder_lead_days: number;
+            /**
+             * Escalation Days
+             * @description Days past due of each escalation level: the leader, then the office
+             */
+            escalation_days: number[];
+            /**
+             * Accountability Grace Days
+             * @description Days past due before a review opens
+             */
+            accountability_grace_days: number;
+            /** Max Extension Days */
+            max_extension_days: number;
+            /**
+             * Overridden
+             * @description The campaign sets this rule itself
+             */
+            overridden: boolean;
+        };
         /**
          * ScopeReason
          * @description Why a case is outside its campaign: a stable code and the text in both UI languages
@@ -3308,6 +3805,11 @@ export interface components {
             /** Due At */
             due_at: string | null;
         };
+        /**
+         * SubjectType
+         * @enum {string}
+         */
+        SubjectType: "case" | "relief_application" | "hearing" | "supervision_notice" | "campaign";
         /** Summary */
         Summary: {
             /**
@@ -3617,6 +4119,16 @@ export interface components {
              */
             days: components["schemas"]["DayInfo"][];
         };
+        /**
+         * DeadlineKind
+         * @enum {string}
+         */
+        anjie__reports__schemas__DeadlineKind: "relief_step" | "return_visit" | "hearing";
+        /**
+         * DeadlineKind
+         * @enum {string}
+         */
+        anjie__supervision__rules__DeadlineKind: "census_report" | "self_inspection" | "plan_submission" | "resolution" | "return_visit" | "petition_acceptance" | "petition_handling" | "relief_step" | "relief_refusal_notice" | "notice_reply";
     };
     responses: never;
     parameters: never;
@@ -6117,6 +6629,327 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    listDeadlines: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+                case_id?: string | null;
+                /** @description Any of these */
+                kind?: components["schemas"]["DeadlineKind-Input"][] | null;
+                /** @description Any of these */
+                status?: components["schemas"]["DeadlineStatus"][] | null;
+                responsible_user_id?: string | null;
+                responsible_unit_id?: string | null;
+                /** @description Due before this day begins */
+                due_before?: string | null;
+                /** @description Due on or after this day */
+                due_after?: string | null;
+                /** @description true: past due and still running (marked or not) */
+                overdue?: boolean | null;
+                updated_after?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeadlineOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    getDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deadline_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    pauseDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deadline_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockReason"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    resumeDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deadline_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockReason"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    extendDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deadline_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockExtend"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    meetDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deadline_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockClose"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    waiveDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deadline_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockReason"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    listDeadlineRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    putDeadlineRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+                kind: components["schemas"]["DeadlineKind-Input"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOut"];
                 };
             };
             /** @description Validation Error */
