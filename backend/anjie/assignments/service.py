@@ -33,7 +33,6 @@ from anjie.assignments.schemas import (
 from anjie.audit import service as audit
 from anjie.auth.principal import Principal
 from anjie.cases.access import get_visible_case
-from anjie.cases.models import Case
 from anjie.core import clock
 from anjie.core.ids import uuid7
 from anjie.orgs import repository as orgs_repo
@@ -153,8 +152,16 @@ async def assign(
     session.add(assignment)
     await session.flush()
     out = await _joined_out(session, assignment.id)
-    await _audit(
-        session, principal, case, "case.assignment", out, data.reason, before, _snapshot(out)
+    await audit.record_on_case(
+        session,
+        principal,
+        "case.assignment",
+        entity_type="case_assignment",
+        entity_id=out.id,
+        case=case,
+        reason=data.reason,
+        before=before,
+        after=_snapshot(out),
     )
     return out
 
@@ -177,31 +184,15 @@ async def end(
     assignment.end_reason = data.reason
     await session.flush()
     out = await _joined_out(session, assignment.id)
-    ended = {"active": False, "ended_at": out.ended_at}
-    await _audit(
-        session, principal, case, "case.assignment_end", out, data.reason, _snapshot(out), ended
-    )
-    return out
-
-
-async def _audit(
-    session: AsyncSession,
-    principal: Principal,
-    case: Case,
-    action: str,
-    out: AssignmentOut,
-    reason: str,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-) -> None:
     await audit.record_on_case(
         session,
         principal,
-        action,
+        "case.assignment_end",
         entity_type="case_assignment",
         entity_id=out.id,
         case=case,
-        reason=reason,
-        before=before,
-        after=after,
+        reason=data.reason,
+        before=_snapshot(out),
+        after={"active": False, "ended_at": out.ended_at},
     )
+    return out

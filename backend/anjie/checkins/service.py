@@ -18,7 +18,6 @@ from anjie.assignments.schemas import UserRef
 from anjie.audit import service as audit
 from anjie.auth.principal import Principal
 from anjie.cases.access import get_visible_case
-from anjie.cases.models import Case
 from anjie.cases.policies import visible_cases
 from anjie.checkins import repository as repo
 from anjie.checkins import rules
@@ -118,17 +117,6 @@ async def record(
         next_visit_on=data.next_visit_on,
     )
     await repo.add(session, check_in, data.officers)
-    await _audit(session, principal, case, check_in, data.officers)
-    return await get(session, principal, check_in.id)
-
-
-async def _audit(
-    session: AsyncSession,
-    principal: Principal,
-    case: Case,
-    check_in: CheckIn,
-    officers: list[uuid.UUID],
-) -> None:
     await audit.record_on_case(
         session,
         principal,
@@ -136,8 +124,9 @@ async def _audit(
         entity_type="check_in",
         entity_id=check_in.id,
         case=case,
-        after=_audit_after(check_in, officers),
+        after=_audit_after(check_in, data.officers),
     )
+    return await get(session, principal, check_in.id)
 
 
 async def get(session: AsyncSession, principal: Principal, check_in_id: uuid.UUID) -> CheckInOut:

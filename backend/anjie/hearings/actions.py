@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.audit import service as audit
 from anjie.auth.principal import Principal
 from anjie.cases.errors import CaseDataInvalid, Violation
 from anjie.cases.models import Case
@@ -63,16 +64,16 @@ async def _finish(
 ) -> HearingOut:
     hearing.updated_at = clock.now()
     await session.flush()
-    after = {"status": hearing.status, **snapshot(hearing)}
-    await service.record(
+    await audit.record_on_case(
         session,
         principal,
         f"hearing.{action}",
-        case,
-        hearing,
+        entity_type="hearing",
+        entity_id=hearing.id,
+        case=case,
         reason=reason,
         before={"status": previous},
-        after=after,
+        after={"status": hearing.status, **snapshot(hearing)},
     )
     return await service.joined_out(session, principal, hearing.id)
 

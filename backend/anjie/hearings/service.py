@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -43,30 +42,6 @@ CALENDAR_FIELDS = frozenset(
 )
 
 
-async def record(
-    session: AsyncSession,
-    principal: Principal,
-    action: str,
-    case: Case,
-    hearing: Hearing,
-    *,
-    reason: str | None = None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-) -> None:
-    await audit.record_on_case(
-        session,
-        principal,
-        action,
-        entity_type="hearing",
-        entity_id=hearing.id,
-        case=case,
-        reason=reason,
-        before=before,
-        after=after,
-    )
-
-
 async def record_override(
     session: AsyncSession,
     principal: Principal,
@@ -76,12 +51,13 @@ async def record_override(
     reason: str,
 ) -> None:
     """A double booking kept on purpose: its own event, naming every clash and the reason."""
-    await record(
+    await audit.record_on_case(
         session,
         principal,
         "hearing.conflict_override",
-        case,
-        hearing,
+        entity_type="hearing",
+        entity_id=hearing.id,
+        case=case,
         reason=reason,
         after={"conflicts": [c.as_dict() for c in clashes]},
     )
@@ -155,7 +131,15 @@ async def create(session: AsyncSession, principal: Principal, data: HearingCreat
     plan.apply_to(hearing)
     session.add(hearing)
     await session.flush()
-    await record(session, principal, "hearing.create", case, hearing, after=snapshot(hearing))
+    await audit.record_on_case(
+        session,
+        principal,
+        "hearing.create",
+        entity_type="hearing",
+        entity_id=hearing.id,
+        case=case,
+        after=snapshot(hearing),
+    )
     if clashes and data.override_reason:
         await record_override(session, principal, case, hearing, clashes, data.override_reason)
     return await joined_out(session, principal, hearing.id)
@@ -244,8 +228,16 @@ async def update(
             setattr(hearing, name, changes[name])
     hearing.updated_at = clock.now()
     await session.flush()
-    after = snapshot(hearing)
-    await record(session, principal, "hearing.update", case, hearing, before=before, after=after)
+    await audit.record_on_case(
+        session,
+        principal,
+        "hearing.update",
+        entity_type="hearing",
+        entity_id=hearing.id,
+        case=case,
+        before=before,
+        after=snapshot(hearing),
+    )
     if clashes and data.override_reason:
         await record_override(session, principal, case, hearing, clashes, data.override_reason)
     return await joined_out(session, principal, hearing.id)

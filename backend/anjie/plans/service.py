@@ -81,6 +81,12 @@ def to_out(row: repo.JoinedRow, in_force_id: uuid.UUID | None) -> PlanOut:
     )
 
 
+def _status(p: PlanVersion, status: str | None = None) -> dict[str, Any]:
+    """What the audit trail keeps of a status change: the version and its status (`status` when
+    it is the one the version had before the change)."""
+    return {"version_no": p.version_no, "status": status or p.status}
+
+
 def _snapshot(p: PlanVersion) -> dict[str, Any]:
     return {
         "version_no": p.version_no,
@@ -126,30 +132,6 @@ async def _writable(session: AsyncSession, principal: Principal, case_id: uuid.U
     return case
 
 
-async def _record(
-    session: AsyncSession,
-    principal: Principal,
-    case: Case,
-    action: str,
-    plan: PlanVersion,
-    *,
-    reason: str | None = None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-) -> None:
-    await audit.record_on_case(
-        session,
-        principal,
-        action,
-        entity_type="plan_version",
-        entity_id=plan.id,
-        case=case,
-        reason=reason,
-        before=before,
-        after=after,
-    )
-
-
 async def save(
     session: AsyncSession, principal: Principal, case_id: uuid.UUID, data: PlanIn
 ) -> PlanOut:
@@ -174,9 +156,15 @@ async def save(
     )
     session.add(plan)
     await session.flush()
-    before = {"version_no": current.version_no, "status": current.status} if current else None
-    await _record(
-        session, principal, case, "case.plan_save", plan, before=before, after=_snapshot(plan)
+    await audit.record_on_case(
+        session,
+        principal,
+        "case.plan_save",
+        case=case,
+        entity_type="plan_version",
+        entity_id=plan.id,
+        before=_status(current) if current else None,
+        after=_snapshot(plan),
     )
     return await _current_out(session, case.id)
 
@@ -200,7 +188,16 @@ async def submit(session: AsyncSession, principal: Principal, case_id: uuid.UUID
     plan.submitted_at = clock.now()
     plan.submitted_by = principal.id
     await session.flush()
-    await _decision_audit(session, principal, case, "case.plan_submit", plan, None)
+    await audit.record_on_case(
+        session,
+        principal,
+        "case.plan_submit",
+        case=case,
+        entity_type="plan_version",
+        entity_id=plan.id,
+        before=_status(plan, PlanStatus.draft.value),
+        after=_status(plan),
+    )
     return await _current_out(session, case.id)
 
 
@@ -225,29 +222,18 @@ async def _decide(
     plan.decision_comment = comment or None
     await session.flush()
     action = "case.plan_approve" if status == PlanStatus.approved else "case.plan_return"
-    await _decision_audit(session, principal, case, action, plan, comment or None)
-    return await _current_out(session, case.id)
-
-
-async def _decision_audit(
-    session: AsyncSession,
-    principal: Principal,
-    case: Case,
-    action: str,
-    plan: PlanVersion,
-    reason: str | None,
-) -> None:
-    previous = PlanStatus.draft if action == "case.plan_submit" else PlanStatus.submitted
-    await _record(
+    await audit.record_on_case(
         session,
         principal,
-        case,
         action,
-        plan,
-        reason=reason,
-        before={"version_no": plan.version_no, "status": previous.value},
-        after={"version_no": plan.version_no, "status": plan.status},
+        case=case,
+        entity_type="plan_version",
+        entity_id=plan.id,
+        reason=comment or None,
+        before=_status(plan, PlanStatus.submitted.value),
+        after=_status(plan),
     )
+    return await _current_out(session, case.id)
 
 
 async def approve(
