@@ -129,7 +129,6 @@ async def update(
             setattr(campaign, field, value)
     if data.phases is not None:
         campaign.phases = _phases(data.phases)
-    campaign.updated_at = clock.now()
     await session.flush()
     session.expunge(campaign)
     campaign = await get(session, principal, campaign_id)

@@ -258,7 +258,6 @@ async def update(
     diff = [key for key in after if after[key] != before[key]]
     if not diff:
         return await _load_out(session, case.id)
-    case.updated_at = clock.now()
     await session.flush()
     await audit.record(
         session,

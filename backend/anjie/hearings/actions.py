@@ -62,7 +62,6 @@ async def _finish(
     previous: str,
     reason: str | None,
 ) -> HearingOut:
-    hearing.updated_at = clock.now()
     await session.flush()
     await audit.record_on_case(
         session,

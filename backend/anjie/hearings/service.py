@@ -226,7 +226,6 @@ async def update(
     for name in ("public", "minutes", "outcome"):
         if name in changes:
             setattr(hearing, name, changes[name])
-    hearing.updated_at = clock.now()
     await session.flush()
     await audit.record_on_case(
         session,

@@ -9,7 +9,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from anjie.audit import service as audit
 from anjie.auth.principal import Principal
-from anjie.core import clock
 from anjie.core.concurrency import check_version
 from anjie.core.ids import uuid7
 from anjie.core.pagination import decode_cursor
@@ -161,7 +160,6 @@ async def update(
         # null clears the optional fields; for the others it means "leave unchanged".
         if value is not None or field in _CLEARABLE:
             setattr(unit, field, value.value if hasattr(value, "value") else value)
-    unit.updated_at = clock.now()
     await session.flush()
     await audit.record(
         session,

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from anjie.audit import service as audit
 from anjie.auth.principal import Principal
 from anjie.cases.policies import can_reveal_pii_of_case
-from anjie.core import clock, idnumber
+from anjie.core import idnumber
 from anjie.core.concurrency import check_version
 from anjie.core.crypto import PiiCipher
 from anjie.core.ids import uuid7
@@ -205,7 +205,6 @@ async def update(
         _set_id_number(cipher, p, changes["id_number"])
     if "phone" in changes:
         _set_phone(cipher, p, changes["phone"])
-    p.updated_at = clock.now()
     await session.flush()
     path = await orgs_repo.get_path(session, p.org_unit_id)
     await audit.record(

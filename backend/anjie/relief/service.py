@@ -68,7 +68,6 @@ async def record(
 ) -> None:
     """The step history row and the audit event of one write, in the caller's transaction."""
     now = clock.now()
-    app.updated_at = now
     session.add(
         ReliefStepEntry(
             id=uuid7(),

@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from anjie.audit import service as audit
 from anjie.auth import service as auth_service
 from anjie.auth.principal import Principal
-from anjie.core import clock
 from anjie.core.concurrency import check_version
 from anjie.core.ids import uuid7
 from anjie.core.pagination import decode_id_cursor
@@ -149,7 +148,6 @@ async def update(
     for field in ("org_unit_id", "display_name", "post", "is_active"):
         if field in changes and (changes[field] is not None or field == "post"):
             setattr(user, field, changes[field])
-    user.updated_at = clock.now()
     if before["is_active"] and not user.is_active:
         await _revoke_sessions(session, user)
     await session.flush()
@@ -180,7 +178,6 @@ async def set_roles(
         raise CannotChangeSelf()
     before = _snapshot(user)
     user.roles = [r.value for r in data.roles]
-    user.updated_at = clock.now()
     await _revoke_sessions(session, user)
     await session.flush()
     await audit.record(
@@ -202,7 +199,6 @@ async def reset_password(
 ) -> User:
     user, path = await _locked(session, principal, user_id, None)
     user.password_hash = await hash_password_async(data.new_password)
-    user.updated_at = clock.now()
     await _revoke_sessions(session, user)
     await session.flush()
     await audit.record(
