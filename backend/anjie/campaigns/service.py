@@ -123,10 +123,8 @@ async def update(
         raise CampaignNotFound()
     check_version(expected_version, campaign.version)
     before = _snapshot(campaign)
-    changes = data.model_dump(exclude_unset=True, exclude={"phases"})
-    for field, value in changes.items():
-        if value is not None or field in ("document_reference", "self_inspection_due"):
-            setattr(campaign, field, value)
+    for field, value in data.changes(exclude={"phases"}).items():
+        setattr(campaign, field, value)
     if data.phases is not None:
         campaign.phases = _phases(data.phases)
     await session.flush()

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, ClassVar
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AwareDatetime, BaseModel, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from anjie.assignments.schemas import UserRef
-from anjie.core.schemas import ApiModel, LongText, Name, NoNul, Reason, ShortText
+from anjie.core.schemas import ApiModel, LongText, Name, NoNul, PatchModel, Reason, ShortText
 from anjie.hearings.models import HearingKind, HearingStatus, ParticipantKind
 
 # Bounded so that adding the duration can never leave what Python and PostgreSQL can hold.
@@ -100,22 +100,11 @@ NOT_NULL = frozenset(
 )
 
 
-def _not_nullable(schema: dict[str, Any]) -> None:
-    for name, prop in schema.get("properties", {}).items():
-        if name in NOT_NULL:
-            branches = [b for b in prop.pop("anyOf", []) if b.get("type") != "null"]
-            prop.pop("default", None)
-            if len(branches) == 1:
-                prop.update(branches[0])
-            elif branches:
-                prop["anyOf"] = branches
-
-
-class HearingUpdate(ApiModel):
+class HearingUpdate(PatchModel):
     """Fields left out stay; null clears an optional one; `participants` replaces the list.
     Arrangements change while scheduled or postponed; minutes and outcome only once held."""
 
-    model_config = ConfigDict(json_schema_extra=_not_nullable)
+    not_null: ClassVar[frozenset[str]] = NOT_NULL
 
     kind: HearingKind | None = None
     starts_at: Moment | None = None
@@ -129,16 +118,6 @@ class HearingUpdate(ApiModel):
     override_reason: Reason | None = None
     minutes: Record | None = None
     outcome: LongText | None = None
-
-    @model_validator(mode="after")
-    def _no_null_where_required(self) -> HearingUpdate:
-        nulls = sorted(n for n in self.model_fields_set & NOT_NULL if getattr(self, n) is None)
-        if nulls:
-            raise _errors(
-                type(self).__name__,
-                [(n, "null_not_allowed", "may be left out but not null") for n in nulls],
-            )
-        return self
 
 
 class HearingHold(ApiModel):

@@ -23,8 +23,6 @@ from anjie.orgs.errors import (
 from anjie.orgs.models import OrgKind, OrgUnit
 from anjie.orgs.schemas import OrgUnitCreate, OrgUnitOut, OrgUnitUpdate
 
-_CLEARABLE = frozenset({"short_name", "region_code"})
-
 
 def to_out(unit: OrgUnit) -> OrgUnitOut:
     return OrgUnitOut(
@@ -135,9 +133,9 @@ async def update(
         raise OrgUnitNotFound()
     check_version(expected_version, unit.version)
     before = _snapshot(unit)
-    changes = data.model_dump(exclude_unset=True)
+    changes = data.changes()
     if unit.path == principal.org_path and (
-        "parent_id" in changes or changes.get("is_active") is False
+        "parent_id" in data.model_fields_set or changes.get("is_active") is False
     ):
         # Moving or disabling one's own top unit would take it out of one's own scope.
         raise OrgUnitOwnRoot()
@@ -157,9 +155,7 @@ async def update(
         unit.parent_id = parent.id
         unit.path = new_path
     for field, value in changes.items():
-        # null clears the optional fields; for the others it means "leave unchanged".
-        if value is not None or field in _CLEARABLE:
-            setattr(unit, field, value.value if hasattr(value, "value") else value)
+        setattr(unit, field, value.value if hasattr(value, "value") else value)
     await session.flush()
     await audit.record(
         session,

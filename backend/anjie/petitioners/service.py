@@ -195,9 +195,9 @@ async def update(
         raise PetitionerNotFound()
     check_version(expected_version, p.version)
     before = snapshot(p)
-    changes = data.model_dump(exclude_unset=True)
+    changes = data.changes()
     for field in _PLAIN:
-        if field in changes and (changes[field] is not None or field != "name"):
+        if field in changes:
             setattr(p, field, changes[field])
     if "id_number" in changes or "phone" in changes:
         _rekey(cipher, p)

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import Field, StringConstraints, field_validator
 
-from anjie.core.schemas import ApiModel, Name, NoNul, OutModel
+from anjie.core.schemas import ApiModel, Name, NoNul, OutModel, PatchModel
 from anjie.users.models import Role
 
 MIN_PASSWORD = 12
@@ -38,7 +38,11 @@ class UserCreate(ApiModel):
     _roles = field_validator("roles")(_unique_roles)
 
 
-class UserUpdate(ApiModel):
+class UserUpdate(PatchModel):
+    not_null: ClassVar[frozenset[str]] = frozenset({"org_unit_id", "display_name", "is_active"})
+    # Published with null allowed on every field: on these it leaves the value as it is.
+    null_leaves_unchanged: ClassVar[bool] = True
+
     org_unit_id: uuid.UUID | None = None
     display_name: Name | None = None
     post: Post | None = None

@@ -135,7 +135,7 @@ async def update(
 ) -> User:
     user, path = await _locked(session, principal, user_id, expected)
     before = _snapshot(user)
-    changes = data.model_dump(exclude_unset=True)
+    changes = data.changes()
     if user.id == principal.id and changes.get("is_active") is False:
         raise CannotChangeSelf()
     if changes.get("org_unit_id") is not None:
@@ -145,9 +145,8 @@ async def update(
         if unit is None:
             raise OrgUnitNotFound()
         path = unit.path
-    for field in ("org_unit_id", "display_name", "post", "is_active"):
-        if field in changes and (changes[field] is not None or field == "post"):
-            setattr(user, field, changes[field])
+    for field, value in changes.items():
+        setattr(user, field, value)
     if before["is_active"] and not user.is_active:
         await _revoke_sessions(session, user)
     await session.flush()
