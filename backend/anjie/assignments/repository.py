@@ -4,40 +4,23 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import Row, Select, exists, select
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
 from anjie.assignments.models import Assignment
+from anjie.core.repository import JoinedRow, JoinedSelect, with_names
 from anjie.orgs.models import OrgUnit
 from anjie.users.models import User
 
-# Rows of an entity and the names it refers to (outer joins: any name may be None).
-JoinedSelect = Select[*tuple[Any, ...]]
-JoinedRow = Row[*tuple[Any, ...]]
-
-_holder = aliased(User, name="holder")
-_assigner = aliased(User, name="assigner")
-_ender = aliased(User, name="ender")
-
 
 def _joined() -> JoinedSelect:
-    return (
-        select(
-            Assignment,
-            _holder.display_name.label("user_name"),
-            _holder.post.label("user_post"),
-            OrgUnit.name.label("unit_name"),
-            _assigner.display_name.label("assigned_by_name"),
-            _ender.display_name.label("ended_by_name"),
-        )
-        .outerjoin(_holder, _holder.id == Assignment.user_id)
-        .outerjoin(OrgUnit, OrgUnit.id == Assignment.org_unit_id)
-        .outerjoin(_assigner, _assigner.id == Assignment.assigned_by)
-        .outerjoin(_ender, _ender.id == Assignment.ended_by)
+    query = with_names(
+        select(Assignment), Assignment.user_id, user_name=User.display_name, user_post=User.post
     )
+    query = with_names(query, Assignment.org_unit_id, unit_name=OrgUnit.name)
+    query = with_names(query, Assignment.assigned_by, assigned_by_name=User.display_name)
+    return with_names(query, Assignment.ended_by, ended_by_name=User.display_name)
 
 
 async def list_for_case(

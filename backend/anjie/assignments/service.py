@@ -35,12 +35,13 @@ from anjie.auth.principal import Principal
 from anjie.cases.access import get_visible_case
 from anjie.core import clock
 from anjie.core.ids import uuid7
+from anjie.core.repository import JoinedRow
 from anjie.orgs import repository as orgs_repo
 from anjie.users import repository as users_repo
 from anjie.users.models import Role
 
 
-def to_out(row: repo.JoinedRow) -> AssignmentOut:
+def to_out(row: JoinedRow) -> AssignmentOut:
     a: Assignment = row[0]
     return AssignmentOut(
         id=a.id,

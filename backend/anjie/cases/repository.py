@@ -29,6 +29,7 @@ from anjie.cases.models import (
     CaseReceivingOrgan,
 )
 from anjie.cases.policies import visible_cases
+from anjie.core.repository import JoinedSelect, with_names
 from anjie.orgs.models import OrgUnit
 from anjie.petitioners import repository as petitioners_repo
 from anjie.petitioners.models import Petitioner
@@ -124,26 +125,17 @@ async def responsibles_of(
     session: AsyncSession, case_ids: Collection[uuid.UUID]
 ) -> dict[uuid.UUID, dict[str, Holder]]:
     """The active leader, department and person of every listed case, in one statement."""
-    unit = aliased(OrgUnit)
-    query = (
-        select(
-            Assignment.case_id,
-            Assignment.role_in_case,
-            Assignment.user_id,
-            User.display_name,
-            Assignment.org_unit_id,
-            unit.name,
-        )
-        .outerjoin(User, User.id == Assignment.user_id)
-        .outerjoin(unit, unit.id == Assignment.org_unit_id)
-        .where(
-            Assignment.case_id.in_(case_ids),
-            Assignment.ended_at.is_(None),
-            Assignment.role_in_case.in_([r.value for r in RESPONSIBLE_ROLES]),
-        )
+    query: JoinedSelect = select(
+        Assignment.case_id, Assignment.role_in_case, Assignment.user_id, Assignment.org_unit_id
+    )
+    query = with_names(query, Assignment.user_id, user_name=User.display_name)
+    query = with_names(query, Assignment.org_unit_id, unit_name=OrgUnit.name).where(
+        Assignment.case_id.in_(case_ids),
+        Assignment.ended_at.is_(None),
+        Assignment.role_in_case.in_([r.value for r in RESPONSIBLE_ROLES]),
     )
     found: dict[uuid.UUID, dict[str, Holder]] = defaultdict(dict)
-    for case_id, role, user_id, user_name, unit_id, unit_name in await session.execute(query):
+    for case_id, role, user_id, unit_id, user_name, unit_name in await session.execute(query):
         # A department is a unit; leaders and persons are people. Either may be recorded
         # the other way round, so fall back to what is there.
         person = (user_id, user_name) if user_id is not None else None

@@ -27,9 +27,10 @@ from anjie.checkins.schemas import CheckInCreate, CheckInOut, Gps
 from anjie.core import clock
 from anjie.core.ids import uuid7
 from anjie.core.pagination import Page, bad_cursor, decode_cursor, encode_cursor
+from anjie.core.repository import JoinedRow
 
 
-def to_out(row: repo.JoinedRow, officers: list[tuple[uuid.UUID, str]]) -> CheckInOut:
+def to_out(row: JoinedRow, officers: list[tuple[uuid.UUID, str]]) -> CheckInOut:
     c: CheckIn = row[0]
     gps = None
     if c.gps_lat is not None and c.gps_lon is not None and c.gps_accuracy_m is not None:
@@ -55,7 +56,7 @@ def to_out(row: repo.JoinedRow, officers: list[tuple[uuid.UUID, str]]) -> CheckI
     )
 
 
-async def _outs(session: AsyncSession, rows: list[repo.JoinedRow]) -> list[CheckInOut]:
+async def _outs(session: AsyncSession, rows: list[JoinedRow]) -> list[CheckInOut]:
     officers = await repo.officers_of(session, [row[0].id for row in rows])
     return [to_out(row, officers.get(row[0].id, [])) for row in rows]
 

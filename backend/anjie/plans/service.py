@@ -23,6 +23,7 @@ from anjie.cases.enums import CLOSED_STATUSES
 from anjie.cases.models import Case
 from anjie.core import clock
 from anjie.core.ids import uuid7
+from anjie.core.repository import JoinedRow
 from anjie.plans import repository as repo
 from anjie.plans.errors import (
     PlanAuthorCannotApprove,
@@ -56,7 +57,7 @@ def _ref(user_id: uuid.UUID | None, name: str | None) -> UserRef | None:
     return UserRef(id=user_id, display_name=name) if user_id and name is not None else None
 
 
-def to_out(row: repo.JoinedRow, in_force_id: uuid.UUID | None) -> PlanOut:
+def to_out(row: JoinedRow, in_force_id: uuid.UUID | None) -> PlanOut:
     p: PlanVersion = row[0]
     return PlanOut(
         id=p.id,

@@ -16,6 +16,7 @@ from anjie.core.clock import SHANGHAI
 from anjie.relief import repository as repo
 from anjie.relief.models import ReliefApplication, ReliefKind, ReliefStepEntry, Step
 from anjie.relief.schemas import DuplicateRef, ReliefOut, StepOut, money_str
+from anjie.users import repository as users_repo
 
 
 def snapshot(app: ReliefApplication) -> dict[str, Any]:
@@ -68,7 +69,7 @@ async def outs(session: AsyncSession, apps: Sequence[ReliefApplication]) -> list
         dups[for_id].append(
             DuplicateRef(application_id=other_id, case_id=other_case, step=Step(other_step))
         )
-    names = await repo.user_names(session, {a.created_by for a in apps})
+    names = await users_repo.display_names(session, [a.created_by for a in apps])
     now = clock.now()
     return [
         ReliefOut(
