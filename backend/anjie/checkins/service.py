@@ -8,7 +8,6 @@ recorded. The resolve guard reads visits through `repository.return_visit_confir
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,7 +22,13 @@ from anjie.checkins import repository as repo
 from anjie.checkins import rules
 from anjie.checkins.errors import CheckInAlreadyRecorded, CheckInInvalid, CheckInNotFound
 from anjie.checkins.models import Attitude, CheckIn, VisitManner
-from anjie.checkins.schemas import CheckInCreate, CheckInOut, Gps
+from anjie.checkins.schemas import (
+    CaseCheckInListQuery,
+    CheckInCreate,
+    CheckInListQuery,
+    CheckInOut,
+    Gps,
+)
 from anjie.core import clock
 from anjie.core.ids import uuid7
 from anjie.core.pagination import Page, bad_cursor, decode_cursor, encode_cursor
@@ -154,21 +159,27 @@ def _parse_cursor(cursor: str | None, sort: str) -> tuple[datetime, uuid.UUID] |
         raise bad_cursor() from None
 
 
-async def list_check_ins(
+async def _page(
     session: AsyncSession,
     principal: Principal,
-    filters: repo.CheckInFilters,
-    *,
-    sort: str,
-    cursor: str | None,
-    limit: int,
+    query: CheckInListQuery | CaseCheckInListQuery,
+    case_id: uuid.UUID | None,
 ) -> Page[CheckInOut]:
+    filters = repo.CheckInFilters(
+        case_id=case_id,
+        officer_id=query.officer,
+        visited_from=query.visited_from,
+        visited_to=query.visited_to,
+        attitude=query.attitude,
+        updated_after=query.updated_after,
+    )
+    sort, limit = query.sort, query.limit
     rows = await repo.list_page(
         session,
         visible_cases(principal),
         filters,
         descending=sort.startswith("-"),
-        after=_parse_cursor(cursor, sort),
+        after=_parse_cursor(query.cursor, sort),
         limit=limit + 1,
     )
     shown = list(rows[:limit])
@@ -179,21 +190,19 @@ async def list_check_ins(
     return Page[CheckInOut](items=await _outs(session, shown), next_cursor=next_cursor)
 
 
+async def list_check_ins(
+    session: AsyncSession, principal: Principal, query: CheckInListQuery
+) -> Page[CheckInOut]:
+    return await _page(session, principal, query, query.case_id)
+
+
 async def list_for_case(
-    session: AsyncSession,
-    principal: Principal,
-    case_id: uuid.UUID,
-    filters: repo.CheckInFilters,
-    *,
-    sort: str,
-    cursor: str | None,
-    limit: int,
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, query: CaseCheckInListQuery
 ) -> Page[CheckInOut]:
     """One case's visits: a case out of sight is a 404 here, where the list across cases
     simply finds nothing for it."""
     case = await get_visible_case(session, principal, case_id)
-    filters = replace(filters, case_id=case.id)
-    return await list_check_ins(session, principal, filters, sort=sort, cursor=cursor, limit=limit)
+    return await _page(session, principal, query, case.id)
 
 
 async def attachment_case(

@@ -4,13 +4,14 @@ database (chair, notice, conflicts, petitioners of the case) live in scheduling.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
-from typing import Annotated, ClassVar
+from datetime import UTC, date, datetime
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AwareDatetime, BaseModel, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from anjie.assignments.schemas import UserRef
+from anjie.core.pagination import PageQuery
 from anjie.core.schemas import ApiModel, LongText, Name, NoNul, PatchModel, Reason, ShortText
 from anjie.hearings.models import HearingKind, HearingStatus, ParticipantKind
 
@@ -22,6 +23,8 @@ Moment = Annotated[
 Minutes = Annotated[int, Field(ge=15, le=600, description="Planned length, 15–600 minutes")]
 Place = Annotated[str, Field(min_length=1, max_length=200), NoNul]
 Record = Annotated[str, Field(min_length=1, max_length=200_000), NoNul]
+# The days a list filter may name.
+_FIRST_DAY, _LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)
 
 
 def _errors(model: str, items: list[tuple[str, str, str]]) -> ValidationError:
@@ -118,6 +121,27 @@ class HearingUpdate(PatchModel):
     override_reason: Reason | None = None
     minutes: Record | None = None
     outcome: LongText | None = None
+
+
+class HearingListQuery(PageQuery):
+    """The hearing list's query parameters; the filters combine with AND."""
+
+    sort: Literal["starts_at", "-starts_at"] = "starts_at"
+    case_id: uuid.UUID | None = None
+    official: Annotated[
+        uuid.UUID | None, Field(description="A user chairing, clerking or taking part")
+    ] = None
+    from_: Annotated[
+        date | None,
+        Field(alias="from", ge=_FIRST_DAY, le=_LAST_DAY, description="Starts on or after"),
+    ] = None
+    to: Annotated[
+        date | None,
+        Field(ge=_FIRST_DAY, le=_LAST_DAY, description="Starts on or before (Beijing date)"),
+    ] = None
+    status: Annotated[list[HearingStatus] | None, Field(description="Any of these")] = None
+    kind: Annotated[list[HearingKind] | None, Field(description="Any of these")] = None
+    updated_after: AwareDatetime | None = None
 
 
 class HearingHold(ApiModel):

@@ -6,6 +6,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field
 
+from anjie.core.pagination import Limit, PageQuery
 from anjie.core.schemas import ApiModel, Name, NoNul, OutModel, PatchModel
 from anjie.orgs.models import OrgKind
 
@@ -36,6 +37,14 @@ class OrgUnitUpdate(PatchModel):
     kind: OrgKind | None = None
     code: Code | None = None
     region_code: RegionCode | None = None
+    is_active: bool | None = None
+
+
+class OrgUnitListQuery(PageQuery):
+    limit: Limit = 100
+    parent_id: uuid.UUID | None = None
+    kind: OrgKind | None = None
+    q: Annotated[str | None, Field(max_length=100)] = None
     is_active: bool | None = None
 
 

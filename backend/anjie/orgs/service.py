@@ -21,7 +21,7 @@ from anjie.orgs.errors import (
     OrgUnitOwnRoot,
 )
 from anjie.orgs.models import OrgKind, OrgUnit
-from anjie.orgs.schemas import OrgUnitCreate, OrgUnitOut, OrgUnitUpdate
+from anjie.orgs.schemas import OrgUnitCreate, OrgUnitListQuery, OrgUnitOut, OrgUnitUpdate
 
 
 def to_out(unit: OrgUnit) -> OrgUnitOut:
@@ -61,26 +61,18 @@ async def get(session: AsyncSession, principal: Principal, unit_id: uuid.UUID) -
 
 
 async def list_units(
-    session: AsyncSession,
-    principal: Principal,
-    *,
-    cursor: str | None,
-    limit: int,
-    parent_id: uuid.UUID | None,
-    kind: str | None,
-    q: str | None,
-    is_active: bool | None,
+    session: AsyncSession, principal: Principal, query: OrgUnitListQuery
 ) -> Sequence[OrgUnit]:
-    key = decode_cursor(cursor, 1)
+    key = decode_cursor(query.cursor, 1)
     return await repo.list_in_scope(
         session,
         principal.org_path,
         after_path=str(key[0]) if key else None,
-        limit=limit + 1,
-        parent_id=parent_id,
-        kind=kind,
-        q=q,
-        is_active=is_active,
+        limit=query.limit + 1,
+        parent_id=query.parent_id,
+        kind=query.kind.value if query.kind else None,
+        q=query.q,
+        is_active=query.is_active,
     )
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, ClassVar
 from pydantic import AfterValidator, BaseModel, Field
 
 from anjie.core import idnumber
+from anjie.core.pagination import PageQuery
 from anjie.core.schemas import ApiModel, NoNul, OutModel, PatchModel, Reason
 
 PersonName = Annotated[str, Field(min_length=1, max_length=50), NoNul]
@@ -47,6 +48,10 @@ class PetitionerUpdate(PatchModel):
     household_registration_place: Place | None = None
     residence_place: Place | None = None
     occupation: Annotated[str, Field(max_length=100), NoNul] | None = None
+
+
+class PetitionerListQuery(PageQuery):
+    q: Annotated[str | None, Field(max_length=50, description="Name contains")] = None
 
 
 class PetitionerOut(OutModel):

@@ -25,6 +25,7 @@ from anjie.petitioners.errors import PetitionerNotFound, RevealNotAllowed
 from anjie.petitioners.models import Petitioner
 from anjie.petitioners.schemas import (
     PetitionerFields,
+    PetitionerListQuery,
     PetitionerOut,
     PetitionerUpdate,
     Revealed,
@@ -158,15 +159,12 @@ async def get(session: AsyncSession, principal: Principal, petitioner_id: uuid.U
 
 
 async def list_petitioners(
-    session: AsyncSession,
-    principal: Principal,
-    *,
-    cursor: str | None,
-    limit: int,
-    q: str | None,
+    session: AsyncSession, principal: Principal, query: PetitionerListQuery
 ) -> Sequence[Petitioner]:
-    after = decode_id_cursor(cursor)
-    return await repo.list_visible(session, principal, after_id=after, limit=limit + 1, q=q)
+    after = decode_id_cursor(query.cursor)
+    return await repo.list_visible(
+        session, principal, after_id=after, limit=query.limit + 1, q=query.q
+    )
 
 
 async def search_by_id_number(

@@ -6,6 +6,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field, StringConstraints, field_validator
 
+from anjie.core.pagination import PageQuery
 from anjie.core.schemas import ApiModel, Name, NoNul, OutModel, PatchModel
 from anjie.users.models import Role
 
@@ -46,6 +47,13 @@ class UserUpdate(PatchModel):
     org_unit_id: uuid.UUID | None = None
     display_name: Name | None = None
     post: Post | None = None
+    is_active: bool | None = None
+
+
+class UserListQuery(PageQuery):
+    org_unit_id: uuid.UUID | None = None
+    role: Role | None = None
+    q: Annotated[str | None, Field(max_length=100)] = None
     is_active: bool | None = None
 
 

@@ -20,7 +20,14 @@ from anjie.orgs.errors import OrgUnitNotFound
 from anjie.users import repository as repo
 from anjie.users.errors import CannotChangeSelf, UsernameTaken, UserNotFound
 from anjie.users.models import User
-from anjie.users.schemas import PasswordReset, RolesUpdate, UserCreate, UserOut, UserUpdate
+from anjie.users.schemas import (
+    PasswordReset,
+    RolesUpdate,
+    UserCreate,
+    UserListQuery,
+    UserOut,
+    UserUpdate,
+)
 
 
 def to_out(user: User) -> UserOut:
@@ -46,26 +53,18 @@ async def get(session: AsyncSession, principal: Principal, user_id: uuid.UUID) -
 
 
 async def list_users(
-    session: AsyncSession,
-    principal: Principal,
-    *,
-    cursor: str | None,
-    limit: int,
-    org_unit_id: uuid.UUID | None,
-    role: str | None,
-    q: str | None,
-    is_active: bool | None,
+    session: AsyncSession, principal: Principal, query: UserListQuery
 ) -> Sequence[User]:
-    after = decode_id_cursor(cursor)
+    after = decode_id_cursor(query.cursor)
     return await repo.list_in_scope(
         session,
         principal.org_path,
         after_id=after,
-        limit=limit + 1,
-        org_unit_id=org_unit_id,
-        role=role,
-        q=q,
-        is_active=is_active,
+        limit=query.limit + 1,
+        org_unit_id=query.org_unit_id,
+        role=query.role.value if query.role else None,
+        q=query.q,
+        is_active=query.is_active,
     )
 
 
