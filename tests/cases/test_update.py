@@ -90,6 +90,9 @@ async def test_lists_are_replaced_as_a_whole(world: World) -> None:
     assert response.status_code == 200, response.text
     assert [o["organ"] for o in response.json()["receiving_organs"]] == ["government"]
     assert response.json()["procedures"] == []
+    # Only the lists changed, not a column of the case: still a new version of the case.
+    assert response.json()["version"] == 3
+    assert response.json()["updated_at"] > updated["updated_at"]
     stored = await world.conn.fetchval(
         "SELECT count(*) FROM case_receiving_organ WHERE case_id = $1::uuid", case["id"]
     )

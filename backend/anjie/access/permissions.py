@@ -41,6 +41,12 @@ class Permission(StrEnum):
     deadlines_read = "deadlines:read"
     deadlines_write = "deadlines:write"
     deadlines_approve = "deadlines:approve"
+    notices_read = "notices:read"
+    notices_write = "notices:write"
+    notices_reply = "notices:reply"
+    accountability_read = "accountability:read"
+    accountability_write = "accountability:write"
+    accountability_decide = "accountability:decide"
 
 
 _EVERYONE = {
@@ -53,7 +59,13 @@ _EVERYONE = {
 }
 # Case work. Which cases a caller sees is decided in SQL (cases/policies.py): officers only
 # those they are assigned to, the others their unit's subtree.
-_CASE_READ = {Permission.cases_read, Permission.petitioners_read, Permission.deadlines_read}
+_CASE_READ = {
+    Permission.cases_read,
+    Permission.petitioners_read,
+    Permission.deadlines_read,
+    Permission.notices_read,
+    Permission.accountability_read,
+}
 _CASE_WORK = _CASE_READ | {
     Permission.cases_write,
     Permission.cases_transition,
@@ -63,12 +75,15 @@ _CASE_WORK = _CASE_READ | {
     Permission.relief_write,
     Permission.checkins_write,
     Permission.attachments_write,
+    Permission.notices_reply,
 }
 _CASE_MANAGE = _CASE_WORK | {
     Permission.cases_create,
     Permission.petitioners_write,
     Permission.assignments_write,
     Permission.deadlines_write,
+    Permission.notices_write,
+    Permission.accountability_write,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -96,6 +111,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.relief_review,
             Permission.relief_approve,
             Permission.deadlines_approve,
+            Permission.accountability_decide,
         }
     ),
     Role.office: frozenset(

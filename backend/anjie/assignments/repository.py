@@ -5,43 +5,26 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, exists, select
+from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
 from anjie.assignments.models import Assignment
 from anjie.cases.enums import RoleInCase
 from anjie.cases.ports import Holder
 from anjie.core.ports import IdColumn
+from anjie.core.repository import JoinedRow, JoinedSelect, with_names
 from anjie.orgs.models import OrgUnit
 from anjie.users.models import User
 
-# Rows of an entity and the names it refers to (outer joins: any name may be None).
-JoinedSelect = Select[*tuple[Any, ...]]
-JoinedRow = Row[*tuple[Any, ...]]
-
-_holder = aliased(User, name="holder")
-_assigner = aliased(User, name="assigner")
-_ender = aliased(User, name="ender")
-
 
 def _joined() -> JoinedSelect:
-    return (
-        select(
-            Assignment,
-            _holder.display_name.label("user_name"),
-            _holder.post.label("user_post"),
-            OrgUnit.name.label("unit_name"),
-            _assigner.display_name.label("assigned_by_name"),
-            _ender.display_name.label("ended_by_name"),
-        )
-        .outerjoin(_holder, _holder.id == Assignment.user_id)
-        .outerjoin(OrgUnit, OrgUnit.id == Assignment.org_unit_id)
-        .outerjoin(_assigner, _assigner.id == Assignment.assigned_by)
-        .outerjoin(_ender, _ender.id == Assignment.ended_by)
+    query = with_names(
+        select(Assignment), Assignment.user_id, user_name=User.display_name, user_post=User.post
     )
+    query = with_names(query, Assignment.org_unit_id, unit_name=OrgUnit.name)
+    query = with_names(query, Assignment.assigned_by, assigned_by_name=User.display_name)
+    return with_names(query, Assignment.ended_by, ended_by_name=User.display_name)
 
 
 async def list_for_case(
@@ -117,26 +100,17 @@ def held(
 async def holders(
     session: AsyncSession, case_ids: Collection[uuid.UUID], roles: Sequence[RoleInCase]
 ) -> dict[uuid.UUID, dict[str, Holder]]:
-    unit = aliased(OrgUnit)
-    query = (
-        select(
-            Assignment.case_id,
-            Assignment.role_in_case,
-            Assignment.user_id,
-            User.display_name,
-            Assignment.org_unit_id,
-            unit.name,
-        )
-        .outerjoin(User, User.id == Assignment.user_id)
-        .outerjoin(unit, unit.id == Assignment.org_unit_id)
-        .where(
-            Assignment.case_id.in_(case_ids),
-            Assignment.ended_at.is_(None),
-            Assignment.role_in_case.in_([r.value for r in roles]),
-        )
+    query: JoinedSelect = select(
+        Assignment.case_id, Assignment.role_in_case, Assignment.user_id, Assignment.org_unit_id
+    )
+    query = with_names(query, Assignment.user_id, user_name=User.display_name)
+    query = with_names(query, Assignment.org_unit_id, unit_name=OrgUnit.name).where(
+        Assignment.case_id.in_(case_ids),
+        Assignment.ended_at.is_(None),
+        Assignment.role_in_case.in_([r.value for r in roles]),
     )
     found: dict[uuid.UUID, dict[str, Holder]] = defaultdict(dict)
-    for case_id, role, user_id, user_name, unit_id, unit_name in await session.execute(query):
+    for case_id, role, user_id, unit_id, user_name, unit_name in await session.execute(query):
         # A department is a unit; leaders and persons are people. Either may be recorded
         # the other way round, so fall back to what is there.
         person = (user_id, user_name) if user_id is not None else None

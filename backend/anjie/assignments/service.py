@@ -39,12 +39,13 @@ from anjie.cases.models import Case
 from anjie.core import clock
 from anjie.core.events import publish
 from anjie.core.ids import uuid7
+from anjie.core.repository import JoinedRow
 from anjie.orgs import repository as orgs_repo
 from anjie.users import repository as users_repo
 from anjie.users.schemas import UserRef
 
 
-def to_out(row: repo.JoinedRow) -> AssignmentOut:
+def to_out(row: JoinedRow) -> AssignmentOut:
     a: Assignment = row[0]
     return AssignmentOut(
         id=a.id,
@@ -156,10 +157,17 @@ async def assign(
     session.add(assignment)
     await session.flush()
     out = await _joined_out(session, assignment.id)
-    await _audit(
-        session, principal, case, "case.assignment", out, data.reason, before, _snapshot(out)
+    await audit.record_on_case(
+        session,
+        principal,
+        "case.assignment",
+        entity_type="case_assignment",
+        entity_id=out.id,
+        case=case,
+        reason=data.reason,
+        before=before,
+        after=_snapshot(out),
     )
-
     await publish(
         session,
         events.AssignmentSet(
@@ -188,11 +196,17 @@ async def end(
     assignment.end_reason = data.reason
     await session.flush()
     out = await _joined_out(session, assignment.id)
-    ended = {"active": False, "ended_at": out.ended_at}
-    await _audit(
-        session, principal, case, "case.assignment_end", out, data.reason, _snapshot(out), ended
+    await audit.record_on_case(
+        session,
+        principal,
+        "case.assignment_end",
+        entity_type="case_assignment",
+        entity_id=out.id,
+        case=case,
+        reason=data.reason,
+        before=_snapshot(out),
+        after={"active": False, "ended_at": out.ended_at},
     )
-
     await publish(session, events.AssignmentEnded(**_fact(principal, case, assignment)))
     return out
 
@@ -207,26 +221,3 @@ def _fact(principal: Principal, case: Case, assignment: Assignment) -> dict[str,
         "user_id": assignment.user_id,
         "holder_unit_id": assignment.org_unit_id,
     }
-
-
-async def _audit(
-    session: AsyncSession,
-    principal: Principal,
-    case: Case,
-    action: str,
-    out: AssignmentOut,
-    reason: str,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-) -> None:
-    await audit.record_on_case(
-        session,
-        principal,
-        action,
-        entity_type="case_assignment",
-        entity_id=out.id,
-        case=case,
-        reason=reason,
-        before=before,
-        after=after,
-    )

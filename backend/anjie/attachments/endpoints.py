@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile, status
@@ -14,10 +13,10 @@ from anjie.attachments import service
 from anjie.attachments.dependencies import StorageDep
 from anjie.attachments.names import content_disposition
 from anjie.attachments.owners import OwnerType
-from anjie.attachments.schemas import AttachmentOut, Description
+from anjie.attachments.schemas import AttachmentListQuery, AttachmentOut, Description
 from anjie.core.db import SessionDep
 from anjie.core.dependencies import SettingsDep
-from anjie.core.pagination import Cursor, Limit, Page
+from anjie.core.pagination import Page
 from anjie.idempotency.dependencies import KeyHeader
 
 router = APIRouter(prefix="/attachments", tags=["attachments"])
@@ -80,25 +79,9 @@ async def upload_attachment(
 async def list_attachments(
     session: SessionDep,
     principal: Reader,
-    owner_type: OwnerType | None = None,
-    owner_id: uuid.UUID | None = None,
-    case_id: Annotated[
-        uuid.UUID | None, Query(description="Every attachment of the case and its parts")
-    ] = None,
-    updated_after: datetime | None = None,
-    limit: Limit = 50,
-    cursor: Cursor = None,
+    query: Annotated[AttachmentListQuery, Query()],
 ) -> Page[AttachmentOut]:
-    return await service.list_attachments(
-        session,
-        principal,
-        owner_type=owner_type,
-        owner_id=owner_id,
-        case_id=case_id,
-        updated_after=updated_after,
-        cursor=cursor,
-        limit=limit,
-    )
+    return await service.list_attachments(session, principal, query)
 
 
 @router.get("/{attachment_id}", operation_id="getAttachment")

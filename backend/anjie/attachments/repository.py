@@ -6,27 +6,27 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Row, Select, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from anjie.access.principal import Principal
 from anjie.attachments.models import Attachment
 from anjie.cases.models import Case
 from anjie.cases.policies import visible_cases
+from anjie.core.repository import JoinedRow, JoinedSelect, with_names
 from anjie.orgs.models import OrgUnit
 from anjie.users.models import User
 
 # (Attachment, uploaded_by_name)
-AttachmentRow = Row[Attachment, str]
+AttachmentRow = JoinedRow
 
 
-def _visible(principal: Principal) -> Select[Attachment, str]:
-    return (
-        select(Attachment, User.display_name)
-        .join(Case, Case.id == Attachment.case_id)
-        .join(User, User.id == Attachment.uploaded_by)
-        .where(visible_cases(principal))
+def _visible(principal: Principal) -> JoinedSelect:
+    query = select(Attachment).join(Case, Case.id == Attachment.case_id)
+    query = with_names(
+        query, Attachment.uploaded_by, required=True, uploaded_by_name=User.display_name
     )
+    return query.where(visible_cases(principal))
 
 
 async def get_visible(

@@ -8,9 +8,22 @@ from pydantic import BaseModel, Field
 
 import anjie.attachments.labels  # noqa: F401 - registers the owner types' labels
 from anjie.attachments.owners import OwnerType
+from anjie.core.pagination import Cursor, Limit
 from anjie.core.schemas import NoNul
 
 Description = Annotated[str, Field(max_length=2000), NoNul]
+
+
+class AttachmentListQuery(BaseModel):
+    owner_type: OwnerType | None = None
+    owner_id: uuid.UUID | None = None
+    case_id: Annotated[
+        uuid.UUID | None, Field(description="Every attachment of the case and its parts")
+    ] = None
+    updated_after: datetime | None = None
+    # Paging last, as published (so not a PageQuery).
+    limit: Limit = 50
+    cursor: Cursor = None
 
 
 class AttachmentOut(BaseModel):

@@ -15,7 +15,6 @@ import logging
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, BinaryIO
 
 from anyio import to_thread
@@ -33,7 +32,7 @@ from anjie.attachments.events import AttachmentAdded
 from anjie.attachments.models import Attachment
 from anjie.attachments.names import clean_filename, download_name
 from anjie.attachments.owners import OwnerType
-from anjie.attachments.schemas import AttachmentOut
+from anjie.attachments.schemas import AttachmentListQuery, AttachmentOut
 from anjie.attachments.sniffing import ALLOWED, BY_MEDIA_TYPE, FileKind, sniff
 from anjie.attachments.staging import Staged, discard, stage
 from anjie.attachments.storage import Storage, StoredFileMissing
@@ -216,25 +215,19 @@ async def get(
 async def list_attachments(
     session: AsyncSession,
     principal: Principal,
-    *,
-    owner_type: OwnerType | None,
-    owner_id: uuid.UUID | None,
-    case_id: uuid.UUID | None,
-    updated_after: datetime | None,
-    cursor: str | None,
-    limit: int,
+    query: AttachmentListQuery,
 ) -> Page[AttachmentOut]:
     rows = await repo.list_visible(
         session,
         principal,
-        owner_type=owner_type.value if owner_type else None,
-        owner_id=owner_id,
-        case_id=case_id,
-        updated_after=updated_after,
-        after_id=decode_id_cursor(cursor),
-        limit=limit + 1,
+        owner_type=query.owner_type.value if query.owner_type else None,
+        owner_id=query.owner_id,
+        case_id=query.case_id,
+        updated_after=query.updated_after,
+        after_id=decode_id_cursor(query.cursor),
+        limit=query.limit + 1,
     )
-    return page_of([to_out(a, name) for a, name in rows], limit, lambda a: [str(a.id)])
+    return page_of([to_out(a, name) for a, name in rows], query.limit, lambda a: [str(a.id)])
 
 
 async def download(

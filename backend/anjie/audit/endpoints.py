@@ -1,10 +1,8 @@
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import AwareDatetime
 
 from anjie.access.dependencies import Authorize
 from anjie.access.permissions import Permission
@@ -12,17 +10,16 @@ from anjie.access.principal import Principal
 from anjie.access.roles import Role
 from anjie.audit import repository, service
 from anjie.audit.models import AuditEvent
-from anjie.audit.schemas import AuditEventOut, VerifyResult
+from anjie.audit.schemas import AuditEventOut, AuditEventQuery, VerifyResult
 from anjie.core.db import SessionDep
 from anjie.core.errors import ValidationFailed
-from anjie.core.pagination import Cursor, Limit, Page, decode_cursor, page_of
+from anjie.core.pagination import Page, decode_cursor, page_of
 
 router = APIRouter(prefix="/audit-events", tags=["audit"])
 
 Reader = Annotated[Principal, Depends(Authorize(Permission.audit_read))]
 Verifier = Annotated[Principal, Depends(Authorize(Permission.audit_verify))]
 _MAX_ID = 2**63 - 1  # bigint
-Token = Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
 
 
 def _before_id(cursor: str | None) -> int | None:
@@ -54,19 +51,10 @@ def _out(event: AuditEvent) -> AuditEventOut:
 async def list_audit_events(
     session: SessionDep,
     principal: Reader,
-    limit: Limit = 50,
-    cursor: Cursor = None,
-    action: Token = None,
-    entity_type: Token = None,
-    entity_id: Token = None,
-    actor_id: uuid.UUID | None = None,
-    case_id: uuid.UUID | None = None,
-    # Aware only: a bare local time would be read in the server's own zone.
-    occurred_from: AwareDatetime | None = None,
-    occurred_to: AwareDatetime | None = None,
+    query: Annotated[AuditEventQuery, Query()],
 ) -> Page[AuditEventOut]:
     """The audit trail of the caller's subtree, newest first."""
-    before_id = _before_id(cursor)
+    before_id = _before_id(query.cursor)
     # Events tied to no unit (failed sign-ins with unknown names) are for administrators of a
     # top-level unit only.
     top_level = principal.org_path.count("/") == 2
@@ -75,16 +63,16 @@ async def list_audit_events(
         org_path=principal.org_path,
         include_unscoped=top_level and principal.has_role(Role.admin),
         before_id=before_id,
-        limit=limit + 1,
-        action=action,
-        entity_type=entity_type,
-        entity_id=entity_id,
-        actor_id=actor_id,
-        case_id=case_id,
-        occurred_from=occurred_from,
-        occurred_to=occurred_to,
+        limit=query.limit + 1,
+        action=query.action,
+        entity_type=query.entity_type,
+        entity_id=query.entity_id,
+        actor_id=query.actor_id,
+        case_id=query.case_id,
+        occurred_from=query.occurred_from,
+        occurred_to=query.occurred_to,
     )
-    page = page_of(list(rows), limit, lambda event: [event.id])
+    page = page_of(list(rows), query.limit, lambda event: [event.id])
     return Page[AuditEventOut](items=[_out(e) for e in page.items], next_cursor=page.next_cursor)
 
 

@@ -209,7 +209,6 @@ async def change_password(
         raise WrongCurrentPassword()
     user.password_hash = await hash_password_async(new)
     user.token_version += 1
-    user.updated_at = clock.now()
     await revoke_all_refresh_tokens(session, user.id)
     await session.flush()
     await audit.record(

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, Field, model_validator
 
 from anjie.campaigns.models import Phase
-from anjie.core.schemas import ApiModel, NoNul, OutModel
+from anjie.core.schemas import ApiModel, NoNul, OutModel, PatchModel
 
 CampaignName = Annotated[str, Field(min_length=2, max_length=200), NoNul]
 Reference = Annotated[str, Field(min_length=1, max_length=100), NoNul]
@@ -50,7 +50,13 @@ class CampaignCreate(ApiModel):
         return self
 
 
-class CampaignUpdate(ApiModel):
+class CampaignUpdate(PatchModel):
+    not_null: ClassVar[frozenset[str]] = frozenset(
+        {"name", "cutoff_date", "resolution_target", "phases"}
+    )
+    # Published with null allowed on every field: on these it leaves the value as it is.
+    null_leaves_unchanged: ClassVar[bool] = True
+
     name: CampaignName | None = None
     document_reference: Reference | None = None
     cutoff_date: date | None = None

@@ -138,13 +138,10 @@ async def update(
         raise CampaignNotFound()
     check_version(expected_version, campaign.version)
     before = _snapshot(campaign)
-    changes = data.model_dump(exclude_unset=True, exclude={"phases"})
-    for field, value in changes.items():
-        if value is not None or field in ("document_reference", "self_inspection_due"):
-            setattr(campaign, field, value)
+    for field, value in data.changes(exclude={"phases"}).items():
+        setattr(campaign, field, value)
     if data.phases is not None:
         campaign.phases = _phases(data.phases)
-    campaign.updated_at = clock.now()
     await session.flush()
     session.expunge(campaign)
     campaign = await get(session, principal, campaign_id)

@@ -4,20 +4,16 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from pydantic import AwareDatetime
 
 from anjie.access.dependencies import Authorize
 from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
 from anjie.cases import service
-from anjie.cases.enums import CaseStatus, Category, ReceivingOrgan, RiskLevel, ThreeCrossFlag
-from anjie.cases.listing import DEFAULT_SORT, SortName
-from anjie.cases.repository import CaseFilters
-from anjie.cases.schemas import CaseCreate, CaseOut, CaseUpdate
+from anjie.cases.schemas import CaseCreate, CaseListQuery, CaseOut, CaseUpdate
 from anjie.core.concurrency import etag, if_match_version, set_etag
 from anjie.core.crypto import CipherDep
 from anjie.core.db import SessionDep
-from anjie.core.pagination import Cursor, Limit, Page
+from anjie.core.pagination import Page
 from anjie.idempotency.dependencies import Idempotency
 
 router = APIRouter(prefix="/cases", tags=["cases"])
@@ -31,49 +27,10 @@ Writer = Annotated[Principal, Depends(Authorize(Permission.cases_write))]
 async def list_cases(
     session: SessionDep,
     principal: Reader,
-    limit: Limit = 50,
-    cursor: Cursor = None,
-    sort: SortName = DEFAULT_SORT,
-    status: Annotated[list[CaseStatus] | None, Query(description="Any of these")] = None,
-    category: Category | None = None,
-    receiving_organ: ReceivingOrgan | None = None,
-    org_unit_id: Annotated[uuid.UUID | None, Query(description="This unit's subtree")] = None,
-    responsible_person_id: uuid.UUID | None = None,
-    responsible_leader_id: uuid.UUID | None = None,
-    risk_level: RiskLevel | None = None,
-    three_cross_flag: Annotated[
-        list[ThreeCrossFlag] | None, Query(description="All of these flags")
-    ] = None,
-    sensitive_period: bool | None = None,
-    threat_recorded: bool | None = None,
-    in_scope: bool | None = None,
-    campaign_id: uuid.UUID | None = None,
-    q: Annotated[
-        str | None,
-        Query(max_length=100, description="Text in the number, title or demands; empty: all"),
-    ] = None,
-    updated_after: AwareDatetime | None = None,
+    query: Annotated[CaseListQuery, Query()],
 ) -> Page[CaseOut]:
     """Cases the caller may see, in keyset pages; filters combine with AND."""
-    filters = CaseFilters(
-        status=[s.value for s in status or ()],
-        category=category,
-        receiving_organ=receiving_organ,
-        org_unit_id=org_unit_id,
-        responsible_person_id=responsible_person_id,
-        responsible_leader_id=responsible_leader_id,
-        risk_level=risk_level,
-        three_cross_flags=[f.value for f in three_cross_flag or ()],
-        sensitive_period=sensitive_period,
-        threat_recorded=threat_recorded,
-        in_scope=in_scope,
-        campaign_id=campaign_id,
-        q=q,
-        updated_after=updated_after,
-    )
-    return await service.list_cases(
-        session, principal, filters, sort=sort, cursor=cursor, limit=limit
-    )
+    return await service.list_cases(session, principal, query)
 
 
 @router.post("", status_code=201, operation_id="createCase")

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -34,6 +35,8 @@ from anjie.cases.enums import (
     RiskLevel,
     ThreeCrossFlag,
 )
+from anjie.cases.listing import DEFAULT_SORT, SortName
+from anjie.core.pagination import PageQuery
 from anjie.core.schemas import ApiModel, NoNul, PatchModel
 from anjie.petitioners.schemas import PetitionerFields, PetitionerOut
 
@@ -224,6 +227,31 @@ class CaseUpdate(PatchModel):
     last_escalated_visit_on: Day | None = None
     procedures: Procedures | None = None
     petitioners: Petitioners | None = None
+
+
+class CaseListQuery(PageQuery):
+    """The case list's query parameters; the filters combine with AND."""
+
+    sort: SortName = DEFAULT_SORT
+    status: Annotated[list[CaseStatus] | None, Field(description="Any of these")] = None
+    category: Category | None = None
+    receiving_organ: ReceivingOrgan | None = None
+    org_unit_id: Annotated[uuid.UUID | None, Field(description="This unit's subtree")] = None
+    responsible_person_id: uuid.UUID | None = None
+    responsible_leader_id: uuid.UUID | None = None
+    risk_level: RiskLevel | None = None
+    three_cross_flag: Annotated[
+        list[ThreeCrossFlag] | None, Field(description="All of these flags")
+    ] = None
+    sensitive_period: bool | None = None
+    threat_recorded: bool | None = None
+    in_scope: bool | None = None
+    campaign_id: uuid.UUID | None = None
+    q: Annotated[
+        str | None,
+        Field(max_length=100, description="Text in the number, title or demands; empty: all"),
+    ] = None
+    updated_after: AwareDatetime | None = None
 
 
 # --- responses -------------------------------------------------------------------------------

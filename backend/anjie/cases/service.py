@@ -26,7 +26,14 @@ from anjie.cases.events import CaseRegistered, CaseUpdated
 from anjie.cases.listing import SORTS
 from anjie.cases.models import Case, CasePetitioner, CaseProcedure, CaseReceivingOrgan
 from anjie.cases.petitioner_links import plan_petitioners
-from anjie.cases.schemas import CaseCreate, CaseOut, CaseUpdate, ProcedureIn, ReceivingOrganIn
+from anjie.cases.schemas import (
+    CaseCreate,
+    CaseListQuery,
+    CaseOut,
+    CaseUpdate,
+    ProcedureIn,
+    ReceivingOrganIn,
+)
 from anjie.core import clock
 from anjie.core.concurrency import check_version
 from anjie.core.crypto import PiiCipher
@@ -109,20 +116,32 @@ async def get(session: AsyncSession, principal: Principal, case_id: uuid.UUID) -
 async def list_cases(
     session: AsyncSession,
     principal: Principal,
-    filters: repo.CaseFilters,
-    *,
-    sort: str,
-    cursor: str | None,
-    limit: int,
+    query: CaseListQuery,
 ) -> Page[CaseOut]:
-    order = SORTS[sort]
-    after = order.parse(cursor)
-    rows = await repo.list_visible(
-        session, principal, filters, sort=order, after=after, limit=limit + 1
+    filters = repo.CaseFilters(
+        status=[s.value for s in query.status or ()],
+        category=query.category,
+        receiving_organ=query.receiving_organ,
+        org_unit_id=query.org_unit_id,
+        responsible_person_id=query.responsible_person_id,
+        responsible_leader_id=query.responsible_leader_id,
+        risk_level=query.risk_level,
+        three_cross_flags=[f.value for f in query.three_cross_flag or ()],
+        sensitive_period=query.sensitive_period,
+        threat_recorded=query.threat_recorded,
+        in_scope=query.in_scope,
+        campaign_id=query.campaign_id,
+        q=query.q,
+        updated_after=query.updated_after,
     )
-    shown = rows[:limit]
+    order = SORTS[query.sort]
+    after = order.parse(query.cursor)
+    rows = await repo.list_visible(
+        session, principal, filters, sort=order, after=after, limit=query.limit + 1
+    )
+    shown = rows[: query.limit]
     next_cursor = None
-    if len(rows) > limit:
+    if len(rows) > query.limit:
         last = shown[-1][0]
         next_cursor = order.key_of(getattr(last, order.column), last.id)
     return Page[CaseOut](items=await views.outs(session, shown), next_cursor=next_cursor)
@@ -270,7 +289,6 @@ async def update(
     diff = [key for key in after if after[key] != before[key]]
     if not diff:
         return await _load_out(session, case.id)
-    case.updated_at = clock.now()
     await session.flush()
     await audit.record(
         session,

@@ -235,7 +235,6 @@ async def transition(
     now = clock.now()
     case.status = rule.target.value
     case.status_changed_at = now
-    case.updated_at = now
     await session.flush()
     await audit.record_on_case(
         session,

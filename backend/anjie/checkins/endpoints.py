@@ -4,7 +4,6 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
-from pydantic import AwareDatetime
 
 import anjie.checkins.labels  # noqa: F401 - registers the check-in vocabulary for /meta/enums
 from anjie.access.dependencies import Authorize
@@ -12,11 +11,14 @@ from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
 from anjie.checkins import service
 from anjie.checkins.dependencies import VisitKey
-from anjie.checkins.models import Attitude
-from anjie.checkins.repository import CheckInFilters
-from anjie.checkins.schemas import CheckInCreate, CheckInOut, SortName
+from anjie.checkins.schemas import (
+    CaseCheckInListQuery,
+    CheckInCreate,
+    CheckInListQuery,
+    CheckInOut,
+)
 from anjie.core.db import SessionDep
-from anjie.core.pagination import Cursor, Limit, Page
+from anjie.core.pagination import Page
 from anjie.idempotency.dependencies import RequiredIdempotency
 
 router = APIRouter(tags=["checkins"])
@@ -25,16 +27,6 @@ router = APIRouter(tags=["checkins"])
 
 Reader = Annotated[Principal, Depends(Authorize(Permission.cases_read))]
 Writer = Annotated[Principal, Depends(Authorize(Permission.checkins_write))]
-
-Officer = Annotated[uuid.UUID | None, Query(description="Visits this user took part in")]
-VisitedFrom = Annotated[
-    AwareDatetime | None, Query(alias="from", description="visited_at at or after this")
-]
-VisitedTo = Annotated[AwareDatetime | None, Query(alias="to", description="visited_at before this")]
-UpdatedAfter = Annotated[
-    AwareDatetime | None,
-    Query(description="Received after this (a check-in never changes once received)"),
-]
 
 
 @router.post(
@@ -68,54 +60,20 @@ async def list_case_check_ins(
     case_id: uuid.UUID,
     session: SessionDep,
     principal: Reader,
-    limit: Limit = 50,
-    cursor: Cursor = None,
-    sort: SortName = "-visited_at",
-    officer: Officer = None,
-    visited_from: VisitedFrom = None,
-    visited_to: VisitedTo = None,
-    attitude: Attitude | None = None,
-    updated_after: UpdatedAfter = None,
+    query: Annotated[CaseCheckInListQuery, Query()],
 ) -> Page[CheckInOut]:
     """The case's return visits, newest first, in keyset pages."""
-    filters = CheckInFilters(
-        officer_id=officer,
-        visited_from=visited_from,
-        visited_to=visited_to,
-        attitude=attitude,
-        updated_after=updated_after,
-    )
-    return await service.list_for_case(
-        session, principal, case_id, filters, sort=sort, cursor=cursor, limit=limit
-    )
+    return await service.list_for_case(session, principal, case_id, query)
 
 
 @router.get("/check-ins", operation_id="listCheckIns")
 async def list_check_ins(
     session: SessionDep,
     principal: Reader,
-    limit: Limit = 50,
-    cursor: Cursor = None,
-    sort: SortName = "-visited_at",
-    case_id: uuid.UUID | None = None,
-    officer: Officer = None,
-    visited_from: VisitedFrom = None,
-    visited_to: VisitedTo = None,
-    attitude: Attitude | None = None,
-    updated_after: UpdatedAfter = None,
+    query: Annotated[CheckInListQuery, Query()],
 ) -> Page[CheckInOut]:
     """Return visits on the cases the caller may see; filters combine with AND."""
-    filters = CheckInFilters(
-        case_id=case_id,
-        officer_id=officer,
-        visited_from=visited_from,
-        visited_to=visited_to,
-        attitude=attitude,
-        updated_after=updated_after,
-    )
-    return await service.list_check_ins(
-        session, principal, filters, sort=sort, cursor=cursor, limit=limit
-    )
+    return await service.list_check_ins(session, principal, query)
 
 
 @router.get("/check-ins/{check_in_id}", operation_id="getCheckIn")

@@ -8,17 +8,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, exists, select, tuple_
+from sqlalchemy import ColumnElement, exists, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from anjie.cases.models import Case
 from anjie.checkins.models import CONFIRMING, Attitude, CheckIn, CheckInOfficer
+from anjie.core.repository import JoinedRow, JoinedSelect, with_names
 from anjie.orgs.models import OrgUnit
 from anjie.users.models import User
-
-JoinedRow = Row[*tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -31,14 +29,13 @@ class CheckInFilters:
     updated_after: datetime | None = None
 
 
-def _joined(visible: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
+def _joined(visible: ColumnElement[bool]) -> JoinedSelect:
     """Check-ins of the cases `visible` lets through, with the recorder's name."""
-    return (
-        select(CheckIn, User.display_name.label("recorded_by_name"))
-        .join(Case, Case.id == CheckIn.case_id)
-        .join(User, User.id == CheckIn.recorded_by)
-        .where(visible)
+    query = select(CheckIn).join(Case, Case.id == CheckIn.case_id)
+    query = with_names(
+        query, CheckIn.recorded_by, required=True, recorded_by_name=User.display_name
     )
+    return query.where(visible)
 
 
 async def get_visible(

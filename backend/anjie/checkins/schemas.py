@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import AwareDatetime, BaseModel, Field
 
 from anjie.checkins.models import Attitude, VisitManner
+from anjie.core.pagination import PageQuery
 from anjie.core.schemas import ApiModel, NoNul
 from anjie.users.schemas import UserRef
 
@@ -53,6 +54,40 @@ class CheckInCreate(ApiModel):
     client_id: uuid.UUID | None = Field(
         default=None, description="The visit's UUID; must equal the Idempotency-Key if given"
     )
+
+
+Officer = Annotated[uuid.UUID | None, Field(description="Visits this user took part in")]
+VisitedFrom = Annotated[
+    AwareDatetime | None, Field(alias="from", description="visited_at at or after this")
+]
+VisitedTo = Annotated[AwareDatetime | None, Field(alias="to", description="visited_at before this")]
+UpdatedAfter = Annotated[
+    AwareDatetime | None,
+    Field(description="Received after this (a check-in never changes once received)"),
+]
+
+
+class CaseCheckInListQuery(PageQuery):
+    """The query parameters of one case's visits."""
+
+    sort: SortName = "-visited_at"
+    officer: Officer = None
+    visited_from: VisitedFrom = None
+    visited_to: VisitedTo = None
+    attitude: Attitude | None = None
+    updated_after: UpdatedAfter = None
+
+
+class CheckInListQuery(PageQuery):
+    """The query parameters of the visits across cases; the filters combine with AND."""
+
+    sort: SortName = "-visited_at"
+    case_id: uuid.UUID | None = None
+    officer: Officer = None
+    visited_from: VisitedFrom = None
+    visited_to: VisitedTo = None
+    attitude: Attitude | None = None
+    updated_after: UpdatedAfter = None
 
 
 class CheckInOut(BaseModel):

@@ -8,7 +8,6 @@ recorded. The resolve guard reads visits through `repository.return_visit_confir
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,22 +16,28 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from anjie.access.principal import Principal
 from anjie.audit import service as audit
 from anjie.cases.access import get_visible_case
-from anjie.cases.models import Case
 from anjie.cases.policies import visible_cases
 from anjie.checkins import repository as repo
 from anjie.checkins import rules
 from anjie.checkins.errors import CheckInAlreadyRecorded, CheckInInvalid, CheckInNotFound
 from anjie.checkins.events import CheckInRecorded
 from anjie.checkins.models import Attitude, CheckIn, VisitManner
-from anjie.checkins.schemas import CheckInCreate, CheckInOut, Gps
+from anjie.checkins.schemas import (
+    CaseCheckInListQuery,
+    CheckInCreate,
+    CheckInListQuery,
+    CheckInOut,
+    Gps,
+)
 from anjie.core import clock
 from anjie.core.events import publish
 from anjie.core.ids import uuid7
 from anjie.core.pagination import Page, bad_cursor, decode_cursor, encode_cursor
+from anjie.core.repository import JoinedRow
 from anjie.users.schemas import UserRef
 
 
-def to_out(row: repo.JoinedRow, officers: list[tuple[uuid.UUID, str]]) -> CheckInOut:
+def to_out(row: JoinedRow, officers: list[tuple[uuid.UUID, str]]) -> CheckInOut:
     c: CheckIn = row[0]
     gps = None
     if c.gps_lat is not None and c.gps_lon is not None and c.gps_accuracy_m is not None:
@@ -58,7 +63,7 @@ def to_out(row: repo.JoinedRow, officers: list[tuple[uuid.UUID, str]]) -> CheckI
     )
 
 
-async def _outs(session: AsyncSession, rows: list[repo.JoinedRow]) -> list[CheckInOut]:
+async def _outs(session: AsyncSession, rows: list[JoinedRow]) -> list[CheckInOut]:
     officers = await repo.officers_of(session, [row[0].id for row in rows])
     return [to_out(row, officers.get(row[0].id, [])) for row in rows]
 
@@ -120,8 +125,15 @@ async def record(
         next_visit_on=data.next_visit_on,
     )
     await repo.add(session, check_in, data.officers)
-    await _audit(session, principal, case, check_in, data.officers)
-
+    await audit.record_on_case(
+        session,
+        principal,
+        "check_in.record",
+        entity_type="check_in",
+        entity_id=check_in.id,
+        case=case,
+        after=_audit_after(check_in, data.officers),
+    )
     await publish(
         session,
         CheckInRecorded(
@@ -135,24 +147,6 @@ async def record(
         ),
     )
     return await get(session, principal, check_in.id)
-
-
-async def _audit(
-    session: AsyncSession,
-    principal: Principal,
-    case: Case,
-    check_in: CheckIn,
-    officers: list[uuid.UUID],
-) -> None:
-    await audit.record_on_case(
-        session,
-        principal,
-        "check_in.record",
-        entity_type="check_in",
-        entity_id=check_in.id,
-        case=case,
-        after=_audit_after(check_in, officers),
-    )
 
 
 async def get(session: AsyncSession, principal: Principal, check_in_id: uuid.UUID) -> CheckInOut:
@@ -179,21 +173,27 @@ def _parse_cursor(cursor: str | None, sort: str) -> tuple[datetime, uuid.UUID] |
         raise bad_cursor() from None
 
 
-async def list_check_ins(
+async def _page(
     session: AsyncSession,
     principal: Principal,
-    filters: repo.CheckInFilters,
-    *,
-    sort: str,
-    cursor: str | None,
-    limit: int,
+    query: CheckInListQuery | CaseCheckInListQuery,
+    case_id: uuid.UUID | None,
 ) -> Page[CheckInOut]:
+    filters = repo.CheckInFilters(
+        case_id=case_id,
+        officer_id=query.officer,
+        visited_from=query.visited_from,
+        visited_to=query.visited_to,
+        attitude=query.attitude,
+        updated_after=query.updated_after,
+    )
+    sort, limit = query.sort, query.limit
     rows = await repo.list_page(
         session,
         visible_cases(principal),
         filters,
         descending=sort.startswith("-"),
-        after=_parse_cursor(cursor, sort),
+        after=_parse_cursor(query.cursor, sort),
         limit=limit + 1,
     )
     shown = list(rows[:limit])
@@ -204,21 +204,19 @@ async def list_check_ins(
     return Page[CheckInOut](items=await _outs(session, shown), next_cursor=next_cursor)
 
 
+async def list_check_ins(
+    session: AsyncSession, principal: Principal, query: CheckInListQuery
+) -> Page[CheckInOut]:
+    return await _page(session, principal, query, query.case_id)
+
+
 async def list_for_case(
-    session: AsyncSession,
-    principal: Principal,
-    case_id: uuid.UUID,
-    filters: repo.CheckInFilters,
-    *,
-    sort: str,
-    cursor: str | None,
-    limit: int,
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, query: CaseCheckInListQuery
 ) -> Page[CheckInOut]:
     """One case's visits: a case out of sight is a 404 here, where the list across cases
     simply finds nothing for it."""
     case = await get_visible_case(session, principal, case_id)
-    filters = replace(filters, case_id=case.id)
-    return await list_check_ins(session, principal, filters, sort=sort, cursor=cursor, limit=limit)
+    return await _page(session, principal, query, case.id)
 
 
 async def attachment_case(

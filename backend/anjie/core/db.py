@@ -12,15 +12,16 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import BigInteger, DateTime, MetaData, func
+from sqlalchemy import BigInteger, Connection, DateTime, MetaData, event, func
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
 
+from anjie.core import clock
 from anjie.core.errors import AppError
 from anjie.core.events import EventBus
 
@@ -41,6 +42,18 @@ class Base(DeclarativeBase):
 class Timestamps:
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+@event.listens_for(Timestamps, "before_update", propagate=True)
+def _touch(mapper: Mapper[Any], connection: Connection, target: Timestamps) -> None:
+    """Every change the session writes to a row moves its `updated_at` (and so its version).
+
+    A flush event rather than a column `onupdate`: it also fires when only a row's collections
+    changed (a case's receiving organs), which `onupdate` would not see, and not for bulk
+    `update()` statements (moving a unit's subtree leaves the descendants' times alone). The
+    app clock, so that tests and replays that move it see it here too.
+    """
+    target.updated_at = clock.now()
 
 
 def asyncpg_url(url: str) -> str:

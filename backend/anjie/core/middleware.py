@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from anjie.core import errors, metrics
 from anjie.core.i18n import Lang, negotiate
 from anjie.core.logging import request_id_var
+from anjie.core.problems import PROBLEM_JSON, problem_body
 
 log = logging.getLogger("anjie.access")
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -62,23 +63,23 @@ class RequestContextMiddleware:
             await send(message)
 
         async def problem(err: errors.AppError) -> None:
-            body = {
-                "type": f"https://anjie.example/problems/{err.code.replace('_', '-')}",
-                "title": errors.localized_title(err.title, lang),
-                "status": err.status,
-                "detail": err.detail(lang),
-                "code": err.code,
-                "request_id": request_id,
-            }
-            if err.errors:
-                body["errors"] = err.errors
+            body = problem_body(
+                status=err.status,
+                code=err.code,
+                title=err.title,
+                detail=err.detail(lang),
+                lang=lang,
+                request_id=request_id,
+                errors_=err.errors,
+                extra=err.extra(),
+            )
             raw = json.dumps(body, ensure_ascii=False).encode()
             await send_with_id(
                 {
                     "type": "http.response.start",
                     "status": err.status,
                     "headers": [
-                        (b"content-type", b"application/problem+json"),
+                        (b"content-type", PROBLEM_JSON.encode()),
                         (b"content-length", str(len(raw)).encode()),
                         *((k.lower().encode(), v.encode()) for k, v in err.headers.items()),
                     ],

@@ -23,6 +23,16 @@ Cursor = Annotated[
 ]
 
 
+class PageQuery(BaseModel):
+    """A list's paging as query parameters; each list's query model adds its sort and filters.
+
+    Plain BaseModel, not ApiModel: unknown query parameters are ignored and text is not
+    trimmed, as with single query parameters."""
+
+    limit: Limit = 50
+    cursor: Cursor = None
+
+
 class Page(BaseModel, Generic[T]):
     items: list[T]
     next_cursor: str | None

@@ -69,6 +69,34 @@ _ZH_MESSAGES: dict[str, str] = {
 }
 
 
+def problem_body(
+    *,
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    lang: Lang,
+    request_id: str | None,
+    errors_: Sequence[dict[str, Any]] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The RFC 9457 body; also used by the middleware, which answers before FastAPI runs."""
+    body: dict[str, Any] = {
+        "type": f"https://anjie.example/problems/{code.replace('_', '-')}",
+        "title": errors.localized_title(title, lang),
+        "status": status,
+        "detail": detail,
+        "code": code,
+        "request_id": request_id,
+    }
+    if errors_:
+        body["errors"] = list(errors_)
+    if extra:
+        # Extras add detail; they never replace the members every problem has.
+        body.update({k: v for k, v in extra.items() if k not in body})
+    return body
+
+
 def problem_response(
     request: Request,
     *,
@@ -80,21 +108,16 @@ def problem_response(
     headers: dict[str, str] | None = None,
     extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
-    request_id = getattr(request.state, "request_id", None)
-    title = errors.localized_title(title, lang_of(request))
-    body: dict[str, Any] = {
-        "type": f"https://anjie.example/problems/{code.replace('_', '-')}",
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "code": code,
-        "request_id": request_id,
-    }
-    if errors_:
-        body["errors"] = list(errors_)
-    if extra:
-        # Extras add detail; they never replace the members every problem has.
-        body.update({k: v for k, v in extra.items() if k not in body})
+    body = problem_body(
+        status=status,
+        code=code,
+        title=title,
+        detail=detail,
+        lang=lang_of(request),
+        request_id=getattr(request.state, "request_id", None),
+        errors_=errors_,
+        extra=extra,
+    )
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_JSON)
 
 

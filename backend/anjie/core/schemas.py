@@ -71,6 +71,8 @@ class OutModel(BaseModel):
 
 def _patch_schema(schema: dict[str, Any], cls: type[BaseModel]) -> None:
     """Describe `not_null` fields as optional but never null, as the validator enforces."""
+    if getattr(cls, "null_leaves_unchanged", False):
+        return
     required: frozenset[str] = getattr(cls, "not_null", frozenset())
     for name, prop in schema.get("properties", {}).items():
         if name not in required:
@@ -96,10 +98,20 @@ class PatchModel(ApiModel):
     `not_null` fields (NOT NULL columns) may be left out but never sent as null."""
 
     not_null: ClassVar[frozenset[str]] = frozenset()
+    # Bodies whose contract has always let `not_null` fields be null, meaning "leave it as it
+    # is": they keep that meaning (and their schema) instead of a 422.
+    null_leaves_unchanged: ClassVar[bool] = False
     model_config = ConfigDict(json_schema_extra=_patch_schema)
+
+    def changes(self, *, exclude: set[str] | None = None) -> dict[str, Any]:
+        """The fields to write: those sent, without a null sent for a `not_null` field."""
+        sent = self.model_dump(exclude_unset=True, exclude=exclude)
+        return {k: v for k, v in sent.items() if v is not None or k not in self.not_null}
 
     @model_validator(mode="after")
     def _refuse_nulls(self) -> Self:
+        if self.null_leaves_unchanged:
+            return self
         nulls = sorted(n for n in self.model_fields_set & self.not_null if getattr(self, n) is None)
         if nulls:
             error = PydanticCustomError("null_not_allowed", "may be left out but not null")

@@ -13,6 +13,7 @@ from datetime import timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from anjie.access.principal import Principal
+from anjie.audit import service as audit
 from anjie.cases.errors import CaseDataInvalid, Violation
 from anjie.cases.models import Case
 from anjie.core import clock
@@ -77,18 +78,17 @@ async def _finish(
     previous: str,
     reason: str | None,
 ) -> HearingOut:
-    hearing.updated_at = clock.now()
     await session.flush()
-    after = {"status": hearing.status, **snapshot(hearing)}
-    await service.record(
+    await audit.record_on_case(
         session,
         principal,
         f"hearing.{action}",
-        case,
-        hearing,
+        entity_type="hearing",
+        entity_id=hearing.id,
+        case=case,
         reason=reason,
         before={"status": previous},
-        after=after,
+        after={"status": hearing.status, **snapshot(hearing)},
     )
     await publish(session, _FACTS[action](**service.fact(principal, case, hearing)))
     return await service.joined_out(session, principal, hearing.id)

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
-from pydantic import AwareDatetime
 
 import anjie.hearings.labels  # noqa: F401 - registers the hearing vocabulary for /meta/enums
 from anjie.access.dependencies import Authorize, Public
@@ -14,15 +12,14 @@ from anjie.access.principal import Principal
 from anjie.core.concurrency import etag, if_match_version, set_etag
 from anjie.core.db import SessionDep
 from anjie.core.i18n import negotiate
-from anjie.core.pagination import Cursor, Limit, Page
+from anjie.core.pagination import Page
 from anjie.hearings import actions, ical, listing, service
-from anjie.hearings.models import HearingKind, HearingStatus
-from anjie.hearings.repository import HearingFilters
 from anjie.hearings.schemas import (
     CalendarTokenOut,
     HearingCancel,
     HearingCreate,
     HearingHold,
+    HearingListQuery,
     HearingOut,
     HearingPostpone,
     HearingReschedule,
@@ -36,7 +33,6 @@ Reader = Annotated[Principal, Depends(Authorize(Permission.cases_read))]
 Writer = Annotated[Principal, Depends(Authorize(Permission.hearings_write))]
 # Any signed-in user may subscribe to their own hearings.
 Self = Annotated[Principal, Depends(Authorize(Permission.self_write))]
-_FIRST_DAY, _LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)
 
 
 def _optional_if_match(request: Request) -> int | None:
@@ -83,38 +79,10 @@ async def get_hearing_calendar(
 async def list_hearings(
     session: SessionDep,
     principal: Reader,
-    limit: Limit = 50,
-    cursor: Cursor = None,
-    sort: Literal["starts_at", "-starts_at"] = "starts_at",
-    case_id: uuid.UUID | None = None,
-    official: Annotated[
-        uuid.UUID | None, Query(description="A user chairing, clerking or taking part")
-    ] = None,
-    from_: Annotated[
-        date | None,
-        Query(alias="from", ge=_FIRST_DAY, le=_LAST_DAY, description="Starts on or after"),
-    ] = None,
-    to: Annotated[
-        date | None,
-        Query(ge=_FIRST_DAY, le=_LAST_DAY, description="Starts on or before (Beijing date)"),
-    ] = None,
-    status: Annotated[list[HearingStatus] | None, Query(description="Any of these")] = None,
-    kind: Annotated[list[HearingKind] | None, Query(description="Any of these")] = None,
-    updated_after: AwareDatetime | None = None,
+    query: Annotated[HearingListQuery, Query()],
 ) -> Page[HearingOut]:
     """Hearings on the cases the caller may see, by start time; filters combine with AND."""
-    filters = HearingFilters(
-        case_id=case_id,
-        official_id=official,
-        starts_from=listing.day_bounds(from_, end=False) if from_ else None,
-        starts_before=listing.day_bounds(to, end=True) if to else None,
-        status=tuple(s.value for s in status or ()),
-        kind=tuple(k.value for k in kind or ()),
-        updated_after=updated_after,
-    )
-    return await listing.list_hearings(
-        session, principal, filters, descending=sort == "-starts_at", cursor=cursor, limit=limit
-    )
+    return await listing.list_hearings(session, principal, query)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, operation_id="createHearing")

@@ -21,6 +21,7 @@ from anjie.audit import service as audit
 from anjie.core import clock
 from anjie.core.i18n import Lang
 from anjie.core.labels import label
+from anjie.core.repository import JoinedRow
 from anjie.core.security import new_opaque_token, token_digest
 from anjie.hearings import repository as repo
 from anjie.hearings.errors import CalendarTokenInvalid
@@ -75,7 +76,7 @@ def _role(h: Hearing, user_id: uuid.UUID, lang: Lang) -> str:
     return pair[0] if lang == "zh-CN" else pair[1]
 
 
-def render(rows: Sequence[repo.JoinedRow], user_id: uuid.UUID, lang: Lang) -> bytes:
+def render(rows: Sequence[JoinedRow], user_id: uuid.UUID, lang: Lang) -> bytes:
     zh = lang == "zh-CN"
     cal = Calendar()
     cal.add("prodid", "-//Anjie//Hearings//ZH")

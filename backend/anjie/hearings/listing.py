@@ -11,7 +11,7 @@ from anjie.access.principal import Principal
 from anjie.core import clock
 from anjie.core.pagination import Page, bad_cursor, decode_cursor, page_of
 from anjie.hearings import repository as repo
-from anjie.hearings.schemas import HearingOut
+from anjie.hearings.schemas import HearingListQuery, HearingOut
 from anjie.hearings.views import to_out
 
 
@@ -30,18 +30,26 @@ def _after(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
 
 
 async def list_hearings(
-    session: AsyncSession,
-    principal: Principal,
-    filters: repo.HearingFilters,
-    *,
-    descending: bool,
-    cursor: str | None,
-    limit: int,
+    session: AsyncSession, principal: Principal, query: HearingListQuery
 ) -> Page[HearingOut]:
-    rows = await repo.list_visible(
-        session, principal, filters, after=_after(cursor), descending=descending, limit=limit + 1
+    filters = repo.HearingFilters(
+        case_id=query.case_id,
+        official_id=query.official,
+        starts_from=day_bounds(query.from_, end=False) if query.from_ else None,
+        starts_before=day_bounds(query.to, end=True) if query.to else None,
+        status=tuple(s.value for s in query.status or ()),
+        kind=tuple(k.value for k in query.kind or ()),
+        updated_after=query.updated_after,
     )
-    page = page_of(list(rows), limit, lambda r: [r[0].starts_at.isoformat(), str(r[0].id)])
+    rows = await repo.list_visible(
+        session,
+        principal,
+        filters,
+        after=_after(query.cursor),
+        descending=query.sort == "-starts_at",
+        limit=query.limit + 1,
+    )
+    page = page_of(list(rows), query.limit, lambda r: [r[0].starts_at.isoformat(), str(r[0].id)])
     return Page[HearingOut](items=[to_out(r) for r in page.items], next_cursor=page.next_cursor)
 
 

@@ -7,42 +7,29 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, delete, exists, func, or_, select, text
+from sqlalchemy import ColumnElement, delete, exists, func, or_, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import selectinload
 
 from anjie.access.principal import Principal
 from anjie.assignments.models import Assignment
 from anjie.cases.enums import RoleInCase
 from anjie.cases.models import Case, CasePetitioner
 from anjie.cases.policies import visible_cases
+from anjie.core.repository import JoinedRow, JoinedSelect, with_names
 from anjie.hearings.models import CalendarToken, Hearing, HearingParticipant, HearingStatus
 from anjie.petitioners.models import Petitioner
 from anjie.users.models import User
 
-JoinedSelect = Select[*tuple[Any, ...]]
-JoinedRow = Row[*tuple[Any, ...]]
-
-_chair = aliased(User, name="chair")
-_clerk = aliased(User, name="clerk")
-
 
 def _joined() -> JoinedSelect:
-    return (
-        select(
-            Hearing,
-            Case.number.label("case_number"),
-            _chair.display_name.label("chair_name"),
-            _clerk.display_name.label("clerk_name"),
-        )
-        .join(Case, Case.id == Hearing.case_id)
-        .join(_chair, _chair.id == Hearing.chair_user_id)
-        .outerjoin(_clerk, _clerk.id == Hearing.clerk_user_id)
-        .options(selectinload(Hearing.participants))
-    )
+    # Case itself, not an alias: visible_cases() is a predicate on it.
+    query = select(Hearing, Case.number.label("case_number")).join(Case, Case.id == Hearing.case_id)
+    query = with_names(query, Hearing.chair_user_id, required=True, chair_name=User.display_name)
+    query = with_names(query, Hearing.clerk_user_id, clerk_name=User.display_name)
+    return query.options(selectinload(Hearing.participants))
 
 
 def involves(user_id: uuid.UUID) -> ColumnElement[bool]:
@@ -179,11 +166,6 @@ async def overlapping(
     if exclude_id is not None:
         query = query.where(Hearing.id != exclude_id)
     return (await session.scalars(query)).all()
-
-
-async def user_names(session: AsyncSession, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
-    query = select(User.id, User.display_name).where(User.id.in_(list(set(user_ids))))
-    return {row[0]: row[1] for row in (await session.execute(query)).all()}
 
 
 async def is_investigator(session: AsyncSession, case_id: uuid.UUID, user_id: uuid.UUID) -> bool:

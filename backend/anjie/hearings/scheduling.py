@@ -22,6 +22,7 @@ from anjie.hearings import repository as repo
 from anjie.hearings.errors import ChairIsInvestigator, Clash, HearingConflict, NoticeTooLate
 from anjie.hearings.models import Hearing, HearingKind, HearingParticipant
 from anjie.hearings.schemas import ParticipantIn
+from anjie.users import repository as users_repo
 
 NOTICE_DAYS = 7  # docs/domain.md: a public hearing's time and place are told 7 days ahead
 
@@ -210,7 +211,7 @@ async def check_calendar(
         found += [(other, u) for u in staff if u in people]
     if not found:
         return []
-    names = await repo.user_names(session, [u for _, u in found if u is not None])
+    names = await users_repo.display_names(session, [u for _, u in found if u is not None])
     clashes = [
         Clash(
             hearing_id=str(other.id),

@@ -4,13 +4,14 @@ database (chair, notice, conflicts, petitioners of the case) live in scheduling.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
-from typing import Annotated, Any
+from datetime import UTC, date, datetime
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AwareDatetime, BaseModel, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from anjie.core.schemas import ApiModel, LongText, Name, NoNul, Reason, ShortText
+from anjie.core.pagination import PageQuery
+from anjie.core.schemas import ApiModel, LongText, Name, NoNul, PatchModel, Reason, ShortText
 from anjie.hearings.models import HearingKind, HearingStatus, ParticipantKind
 from anjie.users.schemas import UserRef
 
@@ -22,6 +23,8 @@ Moment = Annotated[
 Minutes = Annotated[int, Field(ge=15, le=600, description="Planned length, 15–600 minutes")]
 Place = Annotated[str, Field(min_length=1, max_length=200), NoNul]
 Record = Annotated[str, Field(min_length=1, max_length=200_000), NoNul]
+# The days a list filter may name.
+_FIRST_DAY, _LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)
 
 
 def _errors(model: str, items: list[tuple[str, str, str]]) -> ValidationError:
@@ -100,22 +103,11 @@ NOT_NULL = frozenset(
 )
 
 
-def _not_nullable(schema: dict[str, Any]) -> None:
-    for name, prop in schema.get("properties", {}).items():
-        if name in NOT_NULL:
-            branches = [b for b in prop.pop("anyOf", []) if b.get("type") != "null"]
-            prop.pop("default", None)
-            if len(branches) == 1:
-                prop.update(branches[0])
-            elif branches:
-                prop["anyOf"] = branches
-
-
-class HearingUpdate(ApiModel):
+class HearingUpdate(PatchModel):
     """Fields left out stay; null clears an optional one; `participants` replaces the list.
     Arrangements change while scheduled or postponed; minutes and outcome only once held."""
 
-    model_config = ConfigDict(json_schema_extra=_not_nullable)
+    not_null: ClassVar[frozenset[str]] = NOT_NULL
 
     kind: HearingKind | None = None
     starts_at: Moment | None = None
@@ -130,15 +122,26 @@ class HearingUpdate(ApiModel):
     minutes: Record | None = None
     outcome: LongText | None = None
 
-    @model_validator(mode="after")
-    def _no_null_where_required(self) -> HearingUpdate:
-        nulls = sorted(n for n in self.model_fields_set & NOT_NULL if getattr(self, n) is None)
-        if nulls:
-            raise _errors(
-                type(self).__name__,
-                [(n, "null_not_allowed", "may be left out but not null") for n in nulls],
-            )
-        return self
+
+class HearingListQuery(PageQuery):
+    """The hearing list's query parameters; the filters combine with AND."""
+
+    sort: Literal["starts_at", "-starts_at"] = "starts_at"
+    case_id: uuid.UUID | None = None
+    official: Annotated[
+        uuid.UUID | None, Field(description="A user chairing, clerking or taking part")
+    ] = None
+    from_: Annotated[
+        date | None,
+        Field(alias="from", ge=_FIRST_DAY, le=_LAST_DAY, description="Starts on or after"),
+    ] = None
+    to: Annotated[
+        date | None,
+        Field(ge=_FIRST_DAY, le=_LAST_DAY, description="Starts on or before (Beijing date)"),
+    ] = None
+    status: Annotated[list[HearingStatus] | None, Field(description="Any of these")] = None
+    kind: Annotated[list[HearingKind] | None, Field(description="Any of these")] = None
+    updated_after: AwareDatetime | None = None
 
 
 class HearingHold(ApiModel):

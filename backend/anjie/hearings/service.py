@@ -45,30 +45,6 @@ CALENDAR_FIELDS = frozenset(
 )
 
 
-async def record(
-    session: AsyncSession,
-    principal: Principal,
-    action: str,
-    case: Case,
-    hearing: Hearing,
-    *,
-    reason: str | None = None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-) -> None:
-    await audit.record_on_case(
-        session,
-        principal,
-        action,
-        entity_type="hearing",
-        entity_id=hearing.id,
-        case=case,
-        reason=reason,
-        before=before,
-        after=after,
-    )
-
-
 async def record_override(
     session: AsyncSession,
     principal: Principal,
@@ -78,12 +54,13 @@ async def record_override(
     reason: str,
 ) -> None:
     """A double booking kept on purpose: its own event, naming every clash and the reason."""
-    await record(
+    await audit.record_on_case(
         session,
         principal,
         "hearing.conflict_override",
-        case,
-        hearing,
+        entity_type="hearing",
+        entity_id=hearing.id,
+        case=case,
         reason=reason,
         after={"conflicts": [c.as_dict() for c in clashes]},
     )
@@ -157,7 +134,15 @@ async def create(session: AsyncSession, principal: Principal, data: HearingCreat
     plan.apply_to(hearing)
     session.add(hearing)
     await session.flush()
-    await record(session, principal, "hearing.create", case, hearing, after=snapshot(hearing))
+    await audit.record_on_case(
+        session,
+        principal,
+        "hearing.create",
+        entity_type="hearing",
+        entity_id=hearing.id,
+        case=case,
+        after=snapshot(hearing),
+    )
     if clashes and data.override_reason:
         await record_override(session, principal, case, hearing, clashes, data.override_reason)
     await publish(session, HearingScheduled(**fact(principal, case, hearing)))
@@ -245,10 +230,18 @@ async def update(
     for name in ("public", "minutes", "outcome"):
         if name in changes:
             setattr(hearing, name, changes[name])
-    hearing.updated_at = clock.now()
     await session.flush()
     after = snapshot(hearing)
-    await record(session, principal, "hearing.update", case, hearing, before=before, after=after)
+    await audit.record_on_case(
+        session,
+        principal,
+        "hearing.update",
+        entity_type="hearing",
+        entity_id=hearing.id,
+        case=case,
+        before=before,
+        after=after,
+    )
     if clashes and data.override_reason:
         await record_override(session, principal, case, hearing, clashes, data.override_reason)
     if status == HearingStatus.scheduled and before["starts_at"] != after["starts_at"]:

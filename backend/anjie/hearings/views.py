@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from anjie.hearings import repository as repo
+from anjie.core.repository import JoinedRow
 from anjie.hearings.models import Hearing, HearingKind, HearingStatus, ParticipantKind
 from anjie.hearings.schemas import HearingOut, ParticipantOut
 from anjie.users.schemas import UserRef
 
 
-def to_out(row: repo.JoinedRow) -> HearingOut:
+def to_out(row: JoinedRow) -> HearingOut:
     h: Hearing = row[0]
     return HearingOut(
         id=h.id,

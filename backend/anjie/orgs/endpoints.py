@@ -10,10 +10,9 @@ from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
 from anjie.core.concurrency import if_match_version, set_etag
 from anjie.core.db import SessionDep
-from anjie.core.pagination import Cursor, Limit, Page, page_of
+from anjie.core.pagination import Page, page_of
 from anjie.orgs import service
-from anjie.orgs.models import OrgKind
-from anjie.orgs.schemas import OrgUnitCreate, OrgUnitOut, OrgUnitUpdate
+from anjie.orgs.schemas import OrgUnitCreate, OrgUnitListQuery, OrgUnitOut, OrgUnitUpdate
 
 router = APIRouter(prefix="/org-units", tags=["org-units"])
 
@@ -25,25 +24,11 @@ Writer = Annotated[Principal, Depends(Authorize(Permission.orgs_write))]
 async def list_org_units(
     session: SessionDep,
     principal: Reader,
-    limit: Limit = 100,
-    cursor: Cursor = None,
-    parent_id: uuid.UUID | None = None,
-    kind: OrgKind | None = None,
-    q: Annotated[str | None, Query(max_length=100)] = None,
-    is_active: bool | None = None,
+    query: Annotated[OrgUnitListQuery, Query()],
 ) -> Page[OrgUnitOut]:
     """Units in the caller's subtree, depth-first."""
-    rows = await service.list_units(
-        session,
-        principal,
-        cursor=cursor,
-        limit=limit,
-        parent_id=parent_id,
-        kind=kind.value if kind else None,
-        q=q,
-        is_active=is_active,
-    )
-    page = page_of(list(rows), limit, lambda unit: [unit.path])
+    rows = await service.list_units(session, principal, query)
+    page = page_of(list(rows), query.limit, lambda unit: [unit.path])
     return Page[OrgUnitOut](
         items=[service.to_out(u) for u in page.items], next_cursor=page.next_cursor
     )

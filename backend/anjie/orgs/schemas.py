@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
-from anjie.core.schemas import ApiModel, Name, NoNul, OutModel
+from anjie.core.pagination import Limit, PageQuery
+from anjie.core.schemas import ApiModel, Name, NoNul, OutModel, PatchModel
 from anjie.orgs.models import OrgKind
 
 Code = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,32}$"), NoNul]
@@ -23,13 +24,27 @@ class OrgUnitCreate(ApiModel):
     region_code: RegionCode | None = None
 
 
-class OrgUnitUpdate(ApiModel):
+class OrgUnitUpdate(PatchModel):
+    not_null: ClassVar[frozenset[str]] = frozenset(
+        {"parent_id", "name", "kind", "code", "is_active"}
+    )
+    # Published with null allowed on every field: on these it leaves the value as it is.
+    null_leaves_unchanged: ClassVar[bool] = True
+
     parent_id: uuid.UUID | None = None
     name: Name | None = None
     short_name: ShortName | None = None
     kind: OrgKind | None = None
     code: Code | None = None
     region_code: RegionCode | None = None
+    is_active: bool | None = None
+
+
+class OrgUnitListQuery(PageQuery):
+    limit: Limit = 100
+    parent_id: uuid.UUID | None = None
+    kind: OrgKind | None = None
+    q: Annotated[str | None, Field(max_length=100)] = None
     is_active: bool | None = None
 
 

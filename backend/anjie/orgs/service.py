@@ -9,7 +9,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.core import clock
 from anjie.core.concurrency import check_version
 from anjie.core.ids import uuid7
 from anjie.core.pagination import decode_cursor
@@ -23,9 +22,7 @@ from anjie.orgs.errors import (
     OrgUnitOwnRoot,
 )
 from anjie.orgs.models import OrgKind, OrgUnit
-from anjie.orgs.schemas import OrgUnitCreate, OrgUnitOut, OrgUnitUpdate
-
-_CLEARABLE = frozenset({"short_name", "region_code"})
+from anjie.orgs.schemas import OrgUnitCreate, OrgUnitListQuery, OrgUnitOut, OrgUnitUpdate
 
 # Accounts belong to units; the users domain, above this one, answers whether a unit has any.
 unit_members: Port[Callable[[AsyncSession, uuid.UUID], Awaitable[bool]]] = Port("unit_members")
@@ -68,26 +65,18 @@ async def get(session: AsyncSession, principal: Principal, unit_id: uuid.UUID) -
 
 
 async def list_units(
-    session: AsyncSession,
-    principal: Principal,
-    *,
-    cursor: str | None,
-    limit: int,
-    parent_id: uuid.UUID | None,
-    kind: str | None,
-    q: str | None,
-    is_active: bool | None,
+    session: AsyncSession, principal: Principal, query: OrgUnitListQuery
 ) -> Sequence[OrgUnit]:
-    key = decode_cursor(cursor, 1)
+    key = decode_cursor(query.cursor, 1)
     return await repo.list_in_scope(
         session,
         principal.org_path,
         after_path=str(key[0]) if key else None,
-        limit=limit + 1,
-        parent_id=parent_id,
-        kind=kind,
-        q=q,
-        is_active=is_active,
+        limit=query.limit + 1,
+        parent_id=query.parent_id,
+        kind=query.kind.value if query.kind else None,
+        q=query.q,
+        is_active=query.is_active,
     )
 
 
@@ -140,9 +129,9 @@ async def update(
         raise OrgUnitNotFound()
     check_version(expected_version, unit.version)
     before = _snapshot(unit)
-    changes = data.model_dump(exclude_unset=True)
+    changes = data.changes()
     if unit.path == principal.org_path and (
-        "parent_id" in changes or changes.get("is_active") is False
+        "parent_id" in data.model_fields_set or changes.get("is_active") is False
     ):
         # Moving or disabling one's own top unit would take it out of one's own scope.
         raise OrgUnitOwnRoot()
@@ -162,10 +151,7 @@ async def update(
         unit.parent_id = parent.id
         unit.path = new_path
     for field, value in changes.items():
-        # null clears the optional fields; for the others it means "leave unchanged".
-        if value is not None or field in _CLEARABLE:
-            setattr(unit, field, value.value if hasattr(value, "value") else value)
-    unit.updated_at = clock.now()
+        setattr(unit, field, value.value if hasattr(value, "value") else value)
     await session.flush()
     await audit.record(
         session,

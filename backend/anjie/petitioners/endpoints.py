@@ -11,11 +11,12 @@ from anjie.access.principal import Principal
 from anjie.core.concurrency import if_match_version, set_etag
 from anjie.core.crypto import CipherDep
 from anjie.core.db import SessionDep
-from anjie.core.pagination import Cursor, Limit, Page, page_of
+from anjie.core.pagination import Page, page_of
 from anjie.petitioners import service
 from anjie.petitioners.schemas import (
     IdNumberSearch,
     PetitionerCreate,
+    PetitionerListQuery,
     PetitionerOut,
     PetitionerUpdate,
     Revealed,
@@ -33,12 +34,10 @@ Revealer = Annotated[Principal, Depends(Authorize(Permission.pii_reveal))]
 async def list_petitioners(
     session: SessionDep,
     principal: Reader,
-    limit: Limit = 50,
-    cursor: Cursor = None,
-    q: Annotated[str | None, Query(max_length=50, description="Name contains")] = None,
+    query: Annotated[PetitionerListQuery, Query()],
 ) -> Page[PetitionerOut]:
-    rows = await service.list_petitioners(session, principal, cursor=cursor, limit=limit, q=q)
-    page = page_of(list(rows), limit, lambda p: [str(p.id)])
+    rows = await service.list_petitioners(session, principal, query)
+    page = page_of(list(rows), query.limit, lambda p: [str(p.id)])
     return Page[PetitionerOut](
         items=[service.to_out(p) for p in page.items], next_cursor=page.next_cursor
     )

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import AfterValidator, BaseModel, Field
 
 from anjie.core import idnumber
-from anjie.core.schemas import ApiModel, NoNul, OutModel, Reason
+from anjie.core.pagination import PageQuery
+from anjie.core.schemas import ApiModel, NoNul, OutModel, PatchModel, Reason
 
 PersonName = Annotated[str, Field(min_length=1, max_length=50), NoNul]
 Place = Annotated[str, Field(min_length=1, max_length=200), NoNul]
@@ -34,7 +35,11 @@ class PetitionerCreate(PetitionerFields):
     )
 
 
-class PetitionerUpdate(ApiModel):
+class PetitionerUpdate(PatchModel):
+    not_null: ClassVar[frozenset[str]] = frozenset({"name"})
+    # Published with null allowed on every field: on these it leaves the value as it is.
+    null_leaves_unchanged: ClassVar[bool] = True
+
     name: PersonName | None = None
     id_number: IdNumber | None = None
     phone: Phone | None = None
@@ -43,6 +48,10 @@ class PetitionerUpdate(ApiModel):
     household_registration_place: Place | None = None
     residence_place: Place | None = None
     occupation: Annotated[str, Field(max_length=100), NoNul] | None = None
+
+
+class PetitionerListQuery(PageQuery):
+    q: Annotated[str | None, Field(max_length=50, description="Name contains")] = None
 
 
 class PetitionerOut(OutModel):

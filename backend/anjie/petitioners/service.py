@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from anjie.access.policies import can_reveal_pii_of_case
 from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.core import clock, idnumber
+from anjie.core import idnumber
 from anjie.core.concurrency import check_version
 from anjie.core.crypto import PiiCipher
 from anjie.core.ids import uuid7
@@ -25,6 +25,7 @@ from anjie.petitioners.errors import PetitionerNotFound, RevealNotAllowed
 from anjie.petitioners.models import Petitioner
 from anjie.petitioners.schemas import (
     PetitionerFields,
+    PetitionerListQuery,
     PetitionerOut,
     PetitionerUpdate,
     Revealed,
@@ -158,15 +159,12 @@ async def get(session: AsyncSession, principal: Principal, petitioner_id: uuid.U
 
 
 async def list_petitioners(
-    session: AsyncSession,
-    principal: Principal,
-    *,
-    cursor: str | None,
-    limit: int,
-    q: str | None,
+    session: AsyncSession, principal: Principal, query: PetitionerListQuery
 ) -> Sequence[Petitioner]:
-    after = decode_id_cursor(cursor)
-    return await repo.list_visible(session, principal, after_id=after, limit=limit + 1, q=q)
+    after = decode_id_cursor(query.cursor)
+    return await repo.list_visible(
+        session, principal, after_id=after, limit=query.limit + 1, q=query.q
+    )
 
 
 async def search_by_id_number(
@@ -195,9 +193,9 @@ async def update(
         raise PetitionerNotFound()
     check_version(expected_version, p.version)
     before = snapshot(p)
-    changes = data.model_dump(exclude_unset=True)
+    changes = data.changes()
     for field in _PLAIN:
-        if field in changes and (changes[field] is not None or field != "name"):
+        if field in changes:
             setattr(p, field, changes[field])
     if "id_number" in changes or "phone" in changes:
         _rekey(cipher, p)
@@ -205,7 +203,6 @@ async def update(
         _set_id_number(cipher, p, changes["id_number"])
     if "phone" in changes:
         _set_phone(cipher, p, changes["phone"])
-    p.updated_at = clock.now()
     await session.flush()
     path = await orgs_repo.get_path(session, p.org_unit_id)
     await audit.record(

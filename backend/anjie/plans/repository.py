@@ -4,36 +4,19 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import Row, Select, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
+from anjie.core.repository import JoinedRow, JoinedSelect, with_names
 from anjie.plans.models import PlanStatus, PlanVersion
 from anjie.users.models import User
 
-# Rows of an entity and the names it refers to (outer joins: any name may be None).
-JoinedSelect = Select[*tuple[Any, ...]]
-JoinedRow = Row[*tuple[Any, ...]]
-
-_author = aliased(User, name="author")
-_submitter = aliased(User, name="submitter")
-_decider = aliased(User, name="decider")
-
 
 def _joined() -> JoinedSelect:
-    return (
-        select(
-            PlanVersion,
-            _author.display_name.label("author_name"),
-            _submitter.display_name.label("submitted_by_name"),
-            _decider.display_name.label("decided_by_name"),
-        )
-        .outerjoin(_author, _author.id == PlanVersion.author_id)
-        .outerjoin(_submitter, _submitter.id == PlanVersion.submitted_by)
-        .outerjoin(_decider, _decider.id == PlanVersion.decided_by)
-    )
+    query = with_names(select(PlanVersion), PlanVersion.author_id, author_name=User.display_name)
+    query = with_names(query, PlanVersion.submitted_by, submitted_by_name=User.display_name)
+    return with_names(query, PlanVersion.decided_by, decided_by_name=User.display_name)
 
 
 async def list_versions(session: AsyncSession, case_id: uuid.UUID) -> Sequence[JoinedRow]:

@@ -23,6 +23,7 @@ from anjie.cases.models import Case
 from anjie.core import clock
 from anjie.core.events import publish
 from anjie.core.ids import uuid7
+from anjie.core.repository import JoinedRow
 from anjie.plans import events
 from anjie.plans import repository as repo
 from anjie.plans.errors import (
@@ -58,7 +59,7 @@ def _ref(user_id: uuid.UUID | None, name: str | None) -> UserRef | None:
     return UserRef(id=user_id, display_name=name) if user_id and name is not None else None
 
 
-def to_out(row: repo.JoinedRow, in_force_id: uuid.UUID | None) -> PlanOut:
+def to_out(row: JoinedRow, in_force_id: uuid.UUID | None) -> PlanOut:
     p: PlanVersion = row[0]
     return PlanOut(
         id=p.id,
@@ -81,6 +82,12 @@ def to_out(row: repo.JoinedRow, in_force_id: uuid.UUID | None) -> PlanOut:
         decided_by=_ref(p.decided_by, row.decided_by_name),
         decision_comment=p.decision_comment,
     )
+
+
+def _status(p: PlanVersion, status: str | None = None) -> dict[str, Any]:
+    """What the audit trail keeps of a status change: the version and its status (`status` when
+    it is the one the version had before the change)."""
+    return {"version_no": p.version_no, "status": status or p.status}
 
 
 def _snapshot(p: PlanVersion) -> dict[str, Any]:
@@ -128,30 +135,6 @@ async def _writable(session: AsyncSession, principal: Principal, case_id: uuid.U
     return case
 
 
-async def _record(
-    session: AsyncSession,
-    principal: Principal,
-    case: Case,
-    action: str,
-    plan: PlanVersion,
-    *,
-    reason: str | None = None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-) -> None:
-    await audit.record_on_case(
-        session,
-        principal,
-        action,
-        entity_type="plan_version",
-        entity_id=plan.id,
-        case=case,
-        reason=reason,
-        before=before,
-        after=after,
-    )
-
-
 async def save(
     session: AsyncSession, principal: Principal, case_id: uuid.UUID, data: PlanIn
 ) -> PlanOut:
@@ -176,9 +159,15 @@ async def save(
     )
     session.add(plan)
     await session.flush()
-    before = {"version_no": current.version_no, "status": current.status} if current else None
-    await _record(
-        session, principal, case, "case.plan_save", plan, before=before, after=_snapshot(plan)
+    await audit.record_on_case(
+        session,
+        principal,
+        "case.plan_save",
+        case=case,
+        entity_type="plan_version",
+        entity_id=plan.id,
+        before=_status(current) if current else None,
+        after=_snapshot(plan),
     )
 
     await publish(session, events.PlanSaved(**_fact(principal, case, plan)))
@@ -204,8 +193,16 @@ async def submit(session: AsyncSession, principal: Principal, case_id: uuid.UUID
     plan.submitted_at = clock.now()
     plan.submitted_by = principal.id
     await session.flush()
-    await _decision_audit(session, principal, case, "case.plan_submit", plan, None)
-
+    await audit.record_on_case(
+        session,
+        principal,
+        "case.plan_submit",
+        case=case,
+        entity_type="plan_version",
+        entity_id=plan.id,
+        before=_status(plan, PlanStatus.draft.value),
+        after=_status(plan),
+    )
     await publish(session, events.PlanSubmitted(**_fact(principal, case, plan)))
     return await _current_out(session, case.id)
 
@@ -231,8 +228,17 @@ async def _decide(
     plan.decision_comment = comment or None
     await session.flush()
     action = "case.plan_approve" if status == PlanStatus.approved else "case.plan_return"
-    await _decision_audit(session, principal, case, action, plan, comment or None)
-
+    await audit.record_on_case(
+        session,
+        principal,
+        action,
+        case=case,
+        entity_type="plan_version",
+        entity_id=plan.id,
+        reason=comment or None,
+        before=_status(plan, PlanStatus.submitted.value),
+        after=_status(plan),
+    )
     decided = events.PlanApproved if status == PlanStatus.approved else events.PlanReturned
     await publish(session, decided(**_fact(principal, case, plan)))
     return await _current_out(session, case.id)
@@ -247,27 +253,6 @@ def _fact(principal: Principal, case: Case, plan: PlanVersion) -> dict[str, Any]
         "version_no": plan.version_no,
         "time_limit": plan.time_limit,
     }
-
-
-async def _decision_audit(
-    session: AsyncSession,
-    principal: Principal,
-    case: Case,
-    action: str,
-    plan: PlanVersion,
-    reason: str | None,
-) -> None:
-    previous = PlanStatus.draft if action == "case.plan_submit" else PlanStatus.submitted
-    await _record(
-        session,
-        principal,
-        case,
-        action,
-        plan,
-        reason=reason,
-        before={"version_no": plan.version_no, "status": previous.value},
-        after={"version_no": plan.version_no, "status": plan.status},
-    )
 
 
 async def approve(

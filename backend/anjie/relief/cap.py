@@ -19,6 +19,7 @@ from anjie.relief import repository as repo
 from anjie.relief.errors import ReliefStandardMissing, WageStandardNotFound
 from anjie.relief.models import ReliefApplication, ReliefWageStandard
 from anjie.relief.schemas import CENT, WageStandardIn, WageStandardOut, money_str
+from anjie.users import repository as users_repo
 from anjie.users.schemas import UserRef
 
 
@@ -33,7 +34,9 @@ def cap_of(standard: ReliefWageStandard) -> Decimal:
 
 
 async def _out(session: AsyncSession, standard: ReliefWageStandard) -> WageStandardOut:
-    names = await repo.user_names(session, {standard.entered_by} if standard.entered_by else set())
+    names = await users_repo.display_names(
+        session, [standard.entered_by] if standard.entered_by else []
+    )
     by = standard.entered_by
     return WageStandardOut(
         province_code=standard.province_code,

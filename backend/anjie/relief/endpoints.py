@@ -4,7 +4,6 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
-from pydantic import AwareDatetime
 
 import anjie.relief.labels  # noqa: F401 - registers the relief vocabulary for /meta/enums
 from anjie.access.dependencies import Authorize
@@ -12,15 +11,15 @@ from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
 from anjie.core.concurrency import etag, if_match_version, set_etag
 from anjie.core.db import SessionDep
-from anjie.core.pagination import Cursor, Limit, Page
+from anjie.core.pagination import Page
 from anjie.idempotency.dependencies import Idempotency
 from anjie.relief import cap, service, steps
 from anjie.relief.machine import MOVES
-from anjie.relief.models import ReliefAction, Step
-from anjie.relief.repository import ReliefFilters
+from anjie.relief.models import ReliefAction
 from anjie.relief.schemas import (
     ApproveAction,
     ReliefCreate,
+    ReliefListQuery,
     ReliefOut,
     ReliefUpdate,
     StepAction,
@@ -53,23 +52,10 @@ def _may(action: ReliefAction) -> Authorize:
 async def list_relief_applications(
     session: SessionDep,
     principal: Reader,
-    limit: Limit = 50,
-    cursor: Cursor = None,
-    case_id: uuid.UUID | None = None,
-    step: Annotated[list[Step] | None, Query(description="Any of these steps")] = None,
-    overdue: Annotated[bool | None, Query(description="The current step is past due")] = None,
-    applicant: Annotated[uuid.UUID | None, Query(description="Applicant petitioner id")] = None,
-    updated_after: AwareDatetime | None = None,
+    query: Annotated[ReliefListQuery, Query()],
 ) -> Page[ReliefOut]:
     """Applications on cases the caller may see, newest first, in keyset pages."""
-    filters = ReliefFilters(
-        case_id=case_id,
-        steps=tuple(step or ()),
-        overdue=overdue,
-        applicant_petitioner_id=applicant,
-        updated_after=updated_after,
-    )
-    return await service.list_applications(session, principal, filters, cursor=cursor, limit=limit)
+    return await service.list_applications(session, principal, query)
 
 
 @router.post(APPS, status_code=201, operation_id="createReliefApplication")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, exists, or_, select
+from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 from anjie.access.principal import Principal
 from anjie.cases.models import Case, CasePetitioner
 from anjie.cases.policies import visible_cases
+from anjie.core.repository import JoinedRow, with_names
 from anjie.petitioners.models import Petitioner
 from anjie.relief.models import (
     GRANTED,
@@ -25,9 +26,6 @@ from anjie.relief.models import (
     Step,
 )
 from anjie.users.models import User
-
-# A row of an entity with the values joined to it (outer joins: any may be None).
-JoinedRow = Row[*tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -135,19 +133,11 @@ async def list_page(
 
 async def history(session: AsyncSession, ids: Sequence[uuid.UUID]) -> Sequence[JoinedRow]:
     query = (
-        select(ReliefStepEntry, User.display_name)
-        .outerjoin(User, User.id == ReliefStepEntry.actor_id)
+        with_names(select(ReliefStepEntry), ReliefStepEntry.actor_id, actor_name=User.display_name)
         .where(ReliefStepEntry.application_id.in_(ids))
         .order_by(ReliefStepEntry.application_id, ReliefStepEntry.at, ReliefStepEntry.id)
     )
     return (await session.execute(query)).all()
-
-
-async def user_names(session: AsyncSession, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
-    if not ids:
-        return {}
-    rows = await session.execute(select(User.id, User.display_name).where(User.id.in_(ids)))
-    return {row.id: row.display_name for row in rows}
 
 
 async def duplicates(session: AsyncSession, ids: Sequence[uuid.UUID]) -> Sequence[JoinedRow]:

@@ -9,6 +9,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
+    AwareDatetime,
     BaseModel,
     Field,
     PlainSerializer,
@@ -17,6 +18,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from anjie.core.pagination import PageQuery
 from anjie.core.schemas import ApiModel, LongText, NoNul, PatchModel, Reason
 from anjie.relief.models import ReliefAction, ReliefKind, Step
 from anjie.users.schemas import UserRef
@@ -99,6 +101,16 @@ class ReliefUpdate(PatchModel):
     amount_requested: Money | None = None
     earlier_compensation: LongText | None = None
     province_code: ProvinceCode | None = None
+
+
+class ReliefListQuery(PageQuery):
+    """The application list's query parameters; the filters combine with AND."""
+
+    case_id: uuid.UUID | None = None
+    step: Annotated[list[Step] | None, Field(description="Any of these steps")] = None
+    overdue: Annotated[bool | None, Field(description="The current step is past due")] = None
+    applicant: Annotated[uuid.UUID | None, Field(description="Applicant petitioner id")] = None
+    updated_after: AwareDatetime | None = None
 
 
 class StepAction(ApiModel):

@@ -25,7 +25,7 @@ from anjie.relief import repository as repo
 from anjie.relief.errors import ReliefInputInvalid, ReliefNotDraft, ReliefNotFound
 from anjie.relief.events import ReliefStepMoved
 from anjie.relief.models import ReliefApplication, ReliefStepEntry, Step
-from anjie.relief.schemas import ReliefCreate, ReliefOut, ReliefUpdate
+from anjie.relief.schemas import ReliefCreate, ReliefListQuery, ReliefOut, ReliefUpdate
 from anjie.relief.views import out, outs, snapshot
 
 _EDITABLE = (
@@ -71,7 +71,6 @@ async def record(
     """The step history row and the audit event of one write, in the caller's transaction, and
     the fact of the step it reached, when the step changed."""
     now = clock.now()
-    app.updated_at = now
     session.add(
         ReliefStepEntry(
             id=uuid7(),
@@ -196,21 +195,23 @@ async def update(
 
 
 async def list_applications(
-    session: AsyncSession,
-    principal: Principal,
-    filters: repo.ReliefFilters,
-    *,
-    cursor: str | None,
-    limit: int,
+    session: AsyncSession, principal: Principal, query: ReliefListQuery
 ) -> Page[ReliefOut]:
+    filters = repo.ReliefFilters(
+        case_id=query.case_id,
+        steps=tuple(query.step or ()),
+        overdue=query.overdue,
+        applicant_petitioner_id=query.applicant,
+        updated_after=query.updated_after,
+    )
     rows = await repo.list_page(
         session,
         principal,
         filters,
         now=clock.now(),
-        after_id=decode_id_cursor(cursor),
-        limit=limit,
+        after_id=decode_id_cursor(query.cursor),
+        limit=query.limit,
     )
-    shown = list(rows[:limit])
-    next_cursor = encode_cursor([str(shown[-1].id)]) if len(rows) > limit else None
+    shown = list(rows[: query.limit])
+    next_cursor = encode_cursor([str(shown[-1].id)]) if len(rows) > query.limit else None
     return Page[ReliefOut](items=await outs(session, principal, shown), next_cursor=next_cursor)

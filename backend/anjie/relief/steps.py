@@ -188,7 +188,6 @@ async def _sign_on_case(
 ) -> str | None:
     """The commitment signed with the relief is the case's 息诉罢访 commitment too."""
     case.commitment_signed, case.commitment_signed_on = True, app.commitment_signed_on
-    case.updated_at = clock.now()
     await session.flush()
     signed_on = app.commitment_signed_on.isoformat() if app.commitment_signed_on else None
     await audit.record_on_case(

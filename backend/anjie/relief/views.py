@@ -17,6 +17,7 @@ from anjie.relief import machine
 from anjie.relief import repository as repo
 from anjie.relief.models import ReliefApplication, ReliefKind, ReliefStepEntry, Step
 from anjie.relief.schemas import DuplicateRef, ReliefOut, StepOut, money_str
+from anjie.users import repository as users_repo
 from anjie.users.schemas import UserRef
 
 
@@ -73,7 +74,7 @@ async def outs(
         dups[for_id].append(
             DuplicateRef(application_id=other_id, case_id=other_case, step=Step(other_step))
         )
-    names = await repo.user_names(session, {a.created_by for a in apps})
+    names = await users_repo.display_names(session, [a.created_by for a in apps])
     granted = await repo.granted_elsewhere(
         session, [a.id for a in apps if machine.depends_on_grants(principal, a)]
     )

@@ -3,10 +3,25 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from anjie.core.schemas import ApiModel
+
+CampaignId = Annotated[uuid.UUID | None, Field(description="Only this campaign's cases")]
+UnitId = Annotated[uuid.UUID | None, Field(description="Only cases of this unit's subtree")]
+
+
+class ReportQuery(BaseModel):
+    campaign_id: CampaignId = None
+    org_unit_id: UnitId = None
+
+
+class DeadlineQuery(BaseModel):
+    limit: Annotated[int, Field(ge=1, le=100)] = 20
+    campaign_id: CampaignId = None
+    org_unit_id: UnitId = None
 
 
 class Bucket(ApiModel):

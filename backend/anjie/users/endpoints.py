@@ -8,12 +8,18 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from anjie.access.dependencies import Authorize
 from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
-from anjie.access.roles import Role
 from anjie.core.concurrency import if_match_version, set_etag
 from anjie.core.db import SessionDep
-from anjie.core.pagination import Cursor, Limit, Page, page_of
+from anjie.core.pagination import Page, page_of
 from anjie.users import service
-from anjie.users.schemas import PasswordReset, RolesUpdate, UserCreate, UserOut, UserUpdate
+from anjie.users.schemas import (
+    PasswordReset,
+    RolesUpdate,
+    UserCreate,
+    UserListQuery,
+    UserOut,
+    UserUpdate,
+)
 
 router = APIRouter(prefix="/users", tags=["users"])
 
@@ -25,24 +31,10 @@ Writer = Annotated[Principal, Depends(Authorize(Permission.users_write))]
 async def list_users(
     session: SessionDep,
     principal: Reader,
-    limit: Limit = 50,
-    cursor: Cursor = None,
-    org_unit_id: uuid.UUID | None = None,
-    role: Role | None = None,
-    q: Annotated[str | None, Query(max_length=100)] = None,
-    is_active: bool | None = None,
+    query: Annotated[UserListQuery, Query()],
 ) -> Page[UserOut]:
-    rows = await service.list_users(
-        session,
-        principal,
-        cursor=cursor,
-        limit=limit,
-        org_unit_id=org_unit_id,
-        role=role.value if role else None,
-        q=q,
-        is_active=is_active,
-    )
-    page = page_of(list(rows), limit, lambda user: [str(user.id)])
+    rows = await service.list_users(session, principal, query)
+    page = page_of(list(rows), query.limit, lambda user: [str(user.id)])
     return Page[UserOut](
         items=[service.to_out(u) for u in page.items], next_cursor=page.next_cursor
     )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,6 +19,17 @@ async def get_with_org_path(session: AsyncSession, user_id: uuid.UUID) -> tuple[
         )
     ).one_or_none()
     return (row[0], row[1]) if row else None
+
+
+async def display_names(
+    session: AsyncSession, user_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    """The names of these users (any that exist), for answers that name who did what."""
+    ids = set(user_ids)
+    if not ids:
+        return {}
+    rows = await session.execute(select(User.id, User.display_name).where(User.id.in_(ids)))
+    return {user_id: name for user_id, name in rows}
 
 
 async def get_by_username(session: AsyncSession, username: str) -> User | None:

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator
 
 from anjie.access.roles import Role
-from anjie.core.schemas import ApiModel, Name, NoNul, OutModel
+from anjie.core.pagination import PageQuery
+from anjie.core.schemas import ApiModel, Name, NoNul, OutModel, PatchModel
 
 MIN_PASSWORD = 12
 
@@ -43,10 +44,21 @@ class UserCreate(ApiModel):
     _roles = field_validator("roles")(_unique_roles)
 
 
-class UserUpdate(ApiModel):
+class UserUpdate(PatchModel):
+    not_null: ClassVar[frozenset[str]] = frozenset({"org_unit_id", "display_name", "is_active"})
+    # Published with null allowed on every field: on these it leaves the value as it is.
+    null_leaves_unchanged: ClassVar[bool] = True
+
     org_unit_id: uuid.UUID | None = None
     display_name: Name | None = None
     post: Post | None = None
+    is_active: bool | None = None
+
+
+class UserListQuery(PageQuery):
+    org_unit_id: uuid.UUID | None = None
+    role: Role | None = None
+    q: Annotated[str | None, Field(max_length=100)] = None
     is_active: bool | None = None
 
 

@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from anjie.access.principal import Principal
 from anjie.audit import service as audit
-from anjie.core import clock
 from anjie.core.concurrency import check_version
 from anjie.core.events import publish
 from anjie.core.ids import uuid7
@@ -22,7 +21,14 @@ from anjie.users import repository as repo
 from anjie.users.errors import CannotChangeSelf, UsernameTaken, UserNotFound
 from anjie.users.events import UserSessionsEnded
 from anjie.users.models import User
-from anjie.users.schemas import PasswordReset, RolesUpdate, UserCreate, UserOut, UserUpdate
+from anjie.users.schemas import (
+    PasswordReset,
+    RolesUpdate,
+    UserCreate,
+    UserListQuery,
+    UserOut,
+    UserUpdate,
+)
 
 
 def to_out(user: User) -> UserOut:
@@ -48,26 +54,18 @@ async def get(session: AsyncSession, principal: Principal, user_id: uuid.UUID) -
 
 
 async def list_users(
-    session: AsyncSession,
-    principal: Principal,
-    *,
-    cursor: str | None,
-    limit: int,
-    org_unit_id: uuid.UUID | None,
-    role: str | None,
-    q: str | None,
-    is_active: bool | None,
+    session: AsyncSession, principal: Principal, query: UserListQuery
 ) -> Sequence[User]:
-    after = decode_id_cursor(cursor)
+    after = decode_id_cursor(query.cursor)
     return await repo.list_in_scope(
         session,
         principal.org_path,
         after_id=after,
-        limit=limit + 1,
-        org_unit_id=org_unit_id,
-        role=role,
-        q=q,
-        is_active=is_active,
+        limit=query.limit + 1,
+        org_unit_id=query.org_unit_id,
+        role=query.role.value if query.role else None,
+        q=query.q,
+        is_active=query.is_active,
     )
 
 
@@ -137,7 +135,7 @@ async def update(
 ) -> User:
     user, path = await _locked(session, principal, user_id, expected)
     before = _snapshot(user)
-    changes = data.model_dump(exclude_unset=True)
+    changes = data.changes()
     if user.id == principal.id and changes.get("is_active") is False:
         raise CannotChangeSelf()
     if changes.get("org_unit_id") is not None:
@@ -147,10 +145,8 @@ async def update(
         if unit is None:
             raise OrgUnitNotFound()
         path = unit.path
-    for field in ("org_unit_id", "display_name", "post", "is_active"):
-        if field in changes and (changes[field] is not None or field == "post"):
-            setattr(user, field, changes[field])
-    user.updated_at = clock.now()
+    for field, value in changes.items():
+        setattr(user, field, value)
     if before["is_active"] and not user.is_active:
         await _revoke_sessions(session, user)
     await session.flush()
@@ -181,7 +177,6 @@ async def set_roles(
         raise CannotChangeSelf()
     before = _snapshot(user)
     user.roles = [r.value for r in data.roles]
-    user.updated_at = clock.now()
     await _revoke_sessions(session, user)
     await session.flush()
     await audit.record(
@@ -203,7 +198,6 @@ async def reset_password(
 ) -> User:
     user, path = await _locked(session, principal, user_id, None)
     user.password_hash = await hash_password_async(data.new_password)
-    user.updated_at = clock.now()
     await _revoke_sessions(session, user)
     await session.flush()
     await audit.record(
