@@ -44,7 +44,8 @@ from anjie.supervision.rules import DeadlineKind, Rule, effective
 class Clock:
     """What opens a deadline: its kind and subject, who answers for it, and its anchor day.
     `fixed_on` is a last day the subject sets (a plan's time limit, a relief step's due date);
-    the rule's amount is then counted from it. `cap` is a day it may never pass."""
+    the rule's amount is then counted from it, unless `exact` (a date a person chose, like the
+    next visit's). `cap` is a day it may never pass."""
 
     kind: DeadlineKind
     subject_type: str
@@ -56,6 +57,7 @@ class Clock:
     responsible_user_id: uuid.UUID | None = None
     responsible_unit_id: uuid.UUID | None = None
     fixed_on: date | None = None
+    exact: bool = False
     cap: date | None = None
 
 
@@ -87,8 +89,9 @@ async def open_clock(session: AsyncSession, c: Clock) -> Deadline | None:
     calendar = await _calendar(session)
     try:
         # A fact's write never fails on next year's missing holidays: the day is provisional.
+        amount = 0 if c.exact and c.fixed_on else rule.amount
         base, provisional = clocks.last_day(
-            calendar, c.fixed_on or c.starts_on, rule.amount, rule.unit, provisional_ok=True
+            calendar, c.fixed_on or c.starts_on, amount, rule.unit, provisional_ok=True
         )
     except CalendarYearUnknown as exc:
         raise _known(exc) from exc
