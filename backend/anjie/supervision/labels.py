@@ -1,8 +1,9 @@
 """zh-CN / en labels of the supervision vocabulary, served by /meta/enums."""
 
+from anjie.core.calendar import DurationUnit
 from anjie.core.labels import register
 from anjie.supervision.models import DeadlineStatus, SubjectType
-from anjie.supervision.rules import DeadlineKind
+from anjie.supervision.rules import DeadlineRuleKind
 
 register(
     "deadline_status",
@@ -17,7 +18,7 @@ register(
 )
 register(
     "deadline_rule_kind",
-    DeadlineKind,
+    DeadlineRuleKind,
     {
         "census_report": ("排查摸底数据报送", "Census report upward"),
         "self_inspection": ("自查总结报告", "Self-inspection report"),
@@ -40,5 +41,13 @@ register(
         "hearing": ("听证（调解、会诊）", "Hearing"),
         "supervision_notice": ("督办通知", "Supervision notice"),
         "campaign": ("专项活动", "Campaign"),
+    },
+)
+register(
+    "duration_unit",
+    DurationUnit,
+    {
+        "calendar_days": ("自然日", "Calendar days"),
+        "working_days": ("工作日", "Working days"),
     },
 )

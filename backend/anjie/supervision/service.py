@@ -37,7 +37,7 @@ from anjie.supervision.errors import (
     PauseOverdue,
 )
 from anjie.supervision.models import RUNNING, Deadline, DeadlineStatus
-from anjie.supervision.rules import DeadlineKind, Rule, effective
+from anjie.supervision.rules import DeadlineRuleKind, Rule, effective
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Clock:
     the rule's amount is then counted from it, unless `exact` (a date a person chose, like the
     next visit's). `cap` is a day it may never pass."""
 
-    kind: DeadlineKind
+    kind: DeadlineRuleKind
     subject_type: str
     subject_id: uuid.UUID
     org_unit_id: uuid.UUID
@@ -62,7 +62,7 @@ class Clock:
 
 
 async def rule_for(
-    session: AsyncSession, kind: DeadlineKind, campaign_id: uuid.UUID | None
+    session: AsyncSession, kind: DeadlineRuleKind, campaign_id: uuid.UUID | None
 ) -> Rule:
     override = await repo.override(session, campaign_id, kind.value) if campaign_id else None
     return effective(kind, override)
@@ -171,7 +171,7 @@ def _close(deadline: Deadline, by: uuid.UUID | None, note: str | None, *, waive:
 
 async def close_clock(
     session: AsyncSession,
-    kind: DeadlineKind,
+    kind: DeadlineRuleKind,
     subject_type: str,
     subject_id: uuid.UUID,
     *,
@@ -317,7 +317,7 @@ async def extend(
     d = await _locked(session, principal, deadline_id, expected)
     if d.extension_days is not None:
         raise AlreadyExtended()
-    rule = await rule_for(session, DeadlineKind(d.kind), d.campaign_id)
+    rule = await rule_for(session, DeadlineRuleKind(d.kind), d.campaign_id)
     if days > rule.max_extension_days:
         raise ExtensionTooLong(max=rule.max_extension_days)
     before = _snapshot(d)

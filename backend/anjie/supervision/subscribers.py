@@ -25,7 +25,7 @@ from anjie.relief.events import ReliefStepMoved
 from anjie.supervision import repository as repo
 from anjie.supervision import service
 from anjie.supervision.models import SubjectType
-from anjie.supervision.rules import DeadlineKind as K
+from anjie.supervision.rules import DeadlineRuleKind as K
 from anjie.supervision.service import Clock
 
 _CASE = SubjectType.case.value
