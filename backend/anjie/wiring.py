@@ -24,7 +24,7 @@ from anjie.orgs import repository as orgs_repo
 from anjie.orgs import service as orgs
 from anjie.petitioners import ports as petitioners_ports
 from anjie.plans import providers as plans
-from anjie.relief import owners as relief
+from anjie.relief import providers as relief
 from anjie.supervision import providers as supervision_providers
 from anjie.supervision import subscribers as supervision
 from anjie.users import providers as users

@@ -8,7 +8,7 @@ from typing import Any, get_args
 
 import pytest
 
-from anjie.relief.machine import BLOCKERS
+from anjie.relief.guards import BLOCKERS
 from anjie.relief.schemas import Blocker
 from tests.factories import TestUser as Account
 from tests.factories import World

@@ -13,7 +13,7 @@ from anjie.core.concurrency import etag, if_match_version, set_etag
 from anjie.core.db import SessionDep
 from anjie.core.i18n import negotiate
 from anjie.core.pagination import Page
-from anjie.hearings import actions, ical, listing, service
+from anjie.hearings import ical, listing, service, workflow
 from anjie.hearings.schemas import (
     CalendarTokenOut,
     HearingCancel,
@@ -138,7 +138,7 @@ async def hold_hearing(
     response: Response,
 ) -> HearingOut:
     """Record that it took place, with the minutes (听证笔录) and outcome."""
-    out = await actions.hold(session, principal, hearing_id, body, _optional_if_match(request))
+    out = await workflow.hold(session, principal, hearing_id, body, _optional_if_match(request))
     set_etag(response, out.version)
     return out
 
@@ -153,7 +153,7 @@ async def postpone_hearing(
     response: Response,
 ) -> HearingOut:
     """Postpone, saying why; the slot is released until /reschedule books a new one."""
-    out = await actions.postpone(session, principal, hearing_id, body, _optional_if_match(request))
+    out = await workflow.postpone(session, principal, hearing_id, body, _optional_if_match(request))
     set_etag(response, out.version)
     return out
 
@@ -169,7 +169,7 @@ async def reschedule_hearing(
 ) -> HearingOut:
     """Book a postponed hearing again, at a new time, under every booking rule."""
     expected = _optional_if_match(request)
-    out = await actions.reschedule(session, principal, hearing_id, body, expected)
+    out = await workflow.reschedule(session, principal, hearing_id, body, expected)
     set_etag(response, out.version)
     return out
 
@@ -183,6 +183,6 @@ async def cancel_hearing(
     principal: Writer,
     response: Response,
 ) -> HearingOut:
-    out = await actions.cancel(session, principal, hearing_id, body, _optional_if_match(request))
+    out = await workflow.cancel(session, principal, hearing_id, body, _optional_if_match(request))
     set_etag(response, out.version)
     return out

@@ -2,7 +2,7 @@
 
 A hearing is visible exactly when its case is (cases.policies): outside that it is 404. Every
 write is audited with the case id, so it shows on the case timeline. Status changes are in
-actions.py; the booking rules in scheduling.py.
+workflow.py; the booking rules in scheduling.py.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ from anjie.core.concurrency import etag, if_match_version, set_etag
 from anjie.core.db import SessionDep
 from anjie.core.pagination import Page
 from anjie.idempotency.dependencies import Idempotency
-from anjie.relief import cap, service, steps
-from anjie.relief.machine import MOVES
+from anjie.relief import cap, service, workflow
+from anjie.relief.guards import MOVES
 from anjie.relief.models import ReliefAction
 from anjie.relief.schemas import (
     ApproveAction,
@@ -43,7 +43,7 @@ Year = Annotated[int, Path(ge=2000, le=2200)]
 
 
 def _may(action: ReliefAction) -> Authorize:
-    """A step's route guard: the permission the step machine (machine.py) gives the action, so
+    """A step's route guard: the permission the step machine (guards.py) gives the action, so
     the allowed actions listed with each application are the ones its routes let through."""
     return Authorize(MOVES[action].permission)
 
@@ -109,7 +109,7 @@ async def _step(
     body: StepAction,
     response: Response,
 ) -> ReliefOut:
-    out = await steps.act(session, principal, application_id, action, body)
+    out = await workflow.act(session, principal, application_id, action, body)
     set_etag(response, out.version)
     return out
 
@@ -162,7 +162,7 @@ async def approve_relief_application(
 ) -> ReliefOut:
     """A leader other than the submitter and the reviewer approves. Above the cap only as
     `exceptional`, which then needs a second, different leader to approve too."""
-    out = await steps.approve(session, principal, application_id, body)
+    out = await workflow.approve(session, principal, application_id, body)
     set_etag(response, out.version)
     return out
 

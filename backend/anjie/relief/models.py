@@ -48,7 +48,7 @@ GRANTED = frozenset({Step.approved, Step.disbursed, Step.notified})
 
 
 class ReliefApplication(Timestamps, Base):
-    """司法救助申请: one applicant of one case; decided step by step (see relief/steps.py)."""
+    """司法救助申请: one applicant of one case; decided step by step (see relief/workflow.py)."""
 
     __tablename__ = "relief_application"
 

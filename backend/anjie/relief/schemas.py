@@ -165,7 +165,7 @@ class StepOut(BaseModel):
     due_at: datetime | None
 
 
-# The problem codes that refuse an action the caller's role and the step allow (machine.py).
+# The problem codes that refuse an action the caller's role and the step allow (guards.py).
 Blocker = Literal["relief_four_eyes", "relief_already_granted"]
 
 

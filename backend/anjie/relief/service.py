@@ -1,4 +1,4 @@
-"""司法救助申请: drafting, reading and listing; the steps after the draft are in steps.py.
+"""司法救助申请: drafting, reading and listing; the steps after the draft are in workflow.py.
 
 An application is visible exactly when its case is. Writes lock the case row first and then the
 application, so concurrent steps on one case (two approvals for one person) serialise.

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from anjie.access.principal import Principal
 from anjie.core import clock
 from anjie.core.clock import SHANGHAI
-from anjie.relief import machine
+from anjie.relief import guards
 from anjie.relief import repository as repo
 from anjie.relief.models import ReliefApplication, ReliefKind, ReliefStepEntry, Step
 from anjie.relief.schemas import DuplicateRef, ReliefOut, StepOut, money_str
@@ -76,7 +76,7 @@ async def outs(
         )
     names = await users_repo.display_names(session, [a.created_by for a in apps])
     granted = await repo.granted_elsewhere(
-        session, [a.id for a in apps if machine.depends_on_grants(principal, a)]
+        session, [a.id for a in apps if guards.depends_on_grants(principal, a)]
     )
     now = clock.now()
     return [
@@ -102,7 +102,7 @@ async def outs(
             commitment_signed_on=a.commitment_signed_on,
             duplicates=dups[a.id],
             history=history[a.id],
-            allowed_actions=machine.allowed_actions(
+            allowed_actions=guards.allowed_actions(
                 principal, a, granted_elsewhere=a.id in granted
             ),
             created_by=_ref(a.created_by, names),

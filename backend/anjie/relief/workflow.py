@@ -3,7 +3,7 @@
 draft → submitted → unit_opinion → reviewed → approved | rejected; approved → disbursed →
 notified. A leader may also reject at submitted or unit_opinion (an ineligible application need
 not run the whole chain). Which action leaves which step, with which permission, is the table in
-machine.py, which also lists each application's allowed actions. Time limits in working days on
+guards.py, which also lists each application's allowed actions. Time limits in working days on
 the official calendar: unit opinion 10 after submission, review 10 after the unit opinion,
 notification 2 after disbursement; the other steps run no clock.
 
@@ -28,7 +28,7 @@ from anjie.cases.errors import Violation
 from anjie.cases.models import Case
 from anjie.core import clock
 from anjie.core.calendar import CalendarYearUnknown, due_at, local_date
-from anjie.relief import machine, service, views
+from anjie.relief import guards, service, views
 from anjie.relief import repository as repo
 from anjie.relief.cap import cap_for
 from anjie.relief.errors import (
@@ -67,9 +67,9 @@ async def act(
     data: StepAction,
 ) -> ReliefOut:
     """Every action but the approval, which carries more (below)."""
-    target = machine.MOVES[action].target
+    target = guards.MOVES[action].target
     case, app = await service.writable(session, principal, application_id)
-    machine.check(principal, app, action)
+    guards.check(principal, app, action)
     before = views.snapshot(app)
     now = clock.now()
     app.step = target.value
@@ -106,10 +106,10 @@ async def approve(
     _check_commitment(data)
     case, app = await service.writable(session, principal, application_id)
     # Refuse early a second grant for the person in this case, before anyone signs it off.
-    granted = machine.depends_on_grants(principal, app) and await repo.granted_exists(
+    granted = guards.depends_on_grants(principal, app) and await repo.granted_exists(
         session, case.id, app.applicant_petitioner_id, app.id
     )
-    machine.check(principal, app, ReliefAction.approve, granted_elsewhere=granted)
+    guards.check(principal, app, ReliefAction.approve, granted_elsewhere=granted)
     before = views.snapshot(app)
     if data.commitment_signed:
         app.commitment_signed, app.commitment_signed_on = True, data.commitment_signed_on

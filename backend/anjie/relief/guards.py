@@ -1,7 +1,7 @@
 """The relief step machine as data: which action leaves which step, which permission it needs,
 and what refuses it to a caller whose role and the step would allow it.
 
-The step endpoints are guarded by these permissions and `steps.py` enforces these steps and
+The step endpoints are guarded by these permissions and `workflow.py` enforces these steps and
 blockers; `allowed_actions` reads the same table for each application's output, so what the web
 app offers and what the endpoints accept cannot drift apart.
 """
