@@ -96,7 +96,7 @@ class NoticeScene:
         return await insert_case(self.conn, self.s.campaign_id, self.s.sibling)
 
     async def count(self, table: str) -> int:
-        return int(await self.conn.fetchval(f"SELECT count(*) FROM {table}"))  # noqa: S608
+        return int(await self.conn.fetchval(f"SELECT count(*) FROM {table}"))
 
     async def deadlines(self, notice_id: str) -> list[asyncpg.Record]:
         return await self.conn.fetch(

@@ -105,7 +105,7 @@ async def test_numbers_run_per_issuing_unit_and_year(n: NoticeScene) -> None:
     assert next_year["number"] == "甲司法局督〔2027〕1号"
     assert [u["id"] for u in second["to_users"]] == [str(n.member.id), str(n.holder.id)]
     counters = await n.conn.fetch(
-        "SELECT issuing_unit_id, year, last_seq FROM supervision_notice_counter ORDER BY year, last_seq"
+        "SELECT issuing_unit_id, year, last_seq FROM supervision_notice_counter"
     )
     assert {(r["issuing_unit_id"], r["year"], r["last_seq"]) for r in counters} == {
         (n.s.bureau.id, 2026, 3),
