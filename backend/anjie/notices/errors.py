@@ -4,6 +4,7 @@ from typing import Any
 
 from anjie.cases.errors import LocalisedItems
 from anjie.core.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from anjie.core.labels import label
 
 
 class NoticeNotFound(NotFound):
@@ -29,7 +30,6 @@ class NoticeState(Conflict):
     message_zh = "督办通知当前为“{status_zh}”，不能{action_zh}"
     message_en = "The supervision notice is {status}; it cannot be {action_en}"
 
-    _STATUS = {"open": "待反馈", "replied": "已反馈", "closed": "已办结", "returned": "已退回"}
     _ACTIONS = {
         "reply": ("反馈", "replied to"),
         "close": ("办结", "closed"),
@@ -41,7 +41,7 @@ class NoticeState(Conflict):
         zh, en = self._ACTIONS[action]
         super().__init__(
             status=status,
-            status_zh=self._STATUS.get(status, status),
+            status_zh=label("notice_status", status, "zh-CN"),
             action_zh=zh,
             action_en=en,
         )

@@ -188,8 +188,8 @@ async def unit_in_scope(
     return (await session.scalars(query)).one_or_none()
 
 
-async def get_unit(session: AsyncSession, unit_id: uuid.UUID) -> OrgUnit | None:
-    return await session.get(OrgUnit, unit_id)
+async def get_unit(session: AsyncSession, unit_id: uuid.UUID) -> OrgUnit:
+    return (await session.scalars(select(OrgUnit).where(OrgUnit.id == unit_id))).one()
 
 
 async def holds_case(session: AsyncSession, case_id: uuid.UUID, user_id: uuid.UUID) -> bool:

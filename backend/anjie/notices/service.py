@@ -198,9 +198,8 @@ async def issue(session: AsyncSession, principal: Principal, data: NoticeCreate)
         bad.append(_bad("#/to_unit_id", "unit_unknown"))
     if bad:
         raise NoticeDataInvalid(bad)
+    # Issued in the caller's own unit's name and sequence.
     unit = await repo.get_unit(session, principal.org_unit_id)
-    if unit is None:  # the caller's own unit: deleted units keep no accounts (orgs/service.py)
-        raise NoticeNotFound()
     # Writes from here on: the counter row stays locked until commit (repository.next_seq).
     now = clock.now()
     year = clock.today().year
