@@ -15,6 +15,7 @@ from anjie.cases.workflow_endpoints import router as workflow_router
 from anjie.checkins.endpoints import router as checkins_router
 from anjie.hearings.endpoints import router as hearings_router
 from anjie.meta.endpoints import router as meta_router
+from anjie.notices.endpoints import router as notices_router
 from anjie.orgs.endpoints import router as orgs_router
 from anjie.petitioners.endpoints import router as petitioners_router
 from anjie.plans.endpoints import router as plans_router
@@ -39,6 +40,7 @@ for router in (
     checkins_router,
     attachments_router,
     supervision_router,
+    notices_router,
     reports_router,
     audit_router,
     calendar_router,

@@ -17,6 +17,7 @@ from anjie.checkins.models import CheckIn, CheckInOfficer
 from anjie.core.db import Base
 from anjie.hearings.models import CalendarToken, Hearing, HearingParticipant
 from anjie.idempotency.models import IdempotencyRecord
+from anjie.notices.models import SupervisionNotice, SupervisionNoticeCounter, SupervisionReply
 from anjie.orgs.models import OrgUnit
 from anjie.petitioners.models import Petitioner
 from anjie.plans.models import PlanVersion
@@ -55,5 +56,8 @@ __all__ = [
     "ReliefApplication",
     "ReliefStepEntry",
     "ReliefWageStandard",
+    "SupervisionNotice",
+    "SupervisionNoticeCounter",
+    "SupervisionReply",
     "User",
 ]

@@ -20,6 +20,7 @@ from anjie.checkins import repository as checkins
 from anjie.checkins import service as checkins_service
 from anjie.core.events import EventBus
 from anjie.hearings import service as hearings
+from anjie.notices import service as notices
 from anjie.orgs import repository as orgs_repo
 from anjie.orgs import service as orgs
 from anjie.petitioners import ports as petitioners_ports
@@ -45,6 +46,7 @@ def wire_ports() -> None:
     attachment_owners.register(OwnerType.check_in, checkins_service.attachment_case)
     attachment_owners.register(OwnerType.hearing, hearings.attachment_owner)
     attachment_owners.register(OwnerType.relief_application, relief.relief_application_case)
+    attachment_owners.register(OwnerType.supervision_reply, notices.reply_case)
 
 
 def event_bus() -> EventBus:

@@ -10,6 +10,7 @@ import anjie.campaigns.labels
 import anjie.cases.labels
 import anjie.checkins.labels
 import anjie.hearings.labels
+import anjie.notices.labels
 import anjie.orgs.labels
 import anjie.plans.labels
 import anjie.relief.labels

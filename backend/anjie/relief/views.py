@@ -102,9 +102,7 @@ async def outs(
             commitment_signed_on=a.commitment_signed_on,
             duplicates=dups[a.id],
             history=history[a.id],
-            allowed_actions=guards.allowed_actions(
-                principal, a, granted_elsewhere=a.id in granted
-            ),
+            allowed_actions=guards.allowed_actions(principal, a, granted_elsewhere=a.id in granted),
             created_by=_ref(a.created_by, names),
             created_at=a.created_at,
             updated_at=a.updated_at,

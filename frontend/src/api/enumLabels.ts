@@ -32,6 +32,7 @@ export const ENUM_SCHEMAS = {
   hearing_status: 'HearingStatus',
   legal_channel: 'LegalChannel',
   measure: 'Measure',
+  notice_status: 'NoticeStatus',
   org_kind: 'OrgKind',
   outcome_kind: 'OutcomeKind',
   petition_form: 'PetitionForm',

@@ -1223,6 +1223,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notices
+         * @description Notices on the cases the caller may see, newest first; filters combine with AND.
+         */
+        get: operations["listSupervisionNotices"];
+        put?: never;
+        /**
+         * Issue Notice
+         * @description Issue a notice (督办通知书) from the caller's unit, numbered per unit and year; its reply
+         *     deadline starts. 422 when an addressee does not hold the case or the date is not ahead.
+         */
+        post: operations["issueSupervisionNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision-notices/{notice_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Notice */
+        get: operations["getSupervisionNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision-notices/{notice_id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply To Notice
+         * @description Reply (反馈) while open or returned: the notice becomes replied, its deadline is met.
+         *     403 `notice_not_addressed` unless an addressee or a holder of the case; the new reply is
+         *     the last of `replies`.
+         */
+        post: operations["replyToSupervisionNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision-notices/{notice_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close Notice
+         * @description Accept the reply (办结); 409 `notice_state` unless replied.
+         */
+        post: operations["closeSupervisionNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision-notices/{notice_id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return Notice
+         * @description Send the reply back for another by a new date (a new reply deadline starts); 409
+         *     `notice_state` unless replied.
+         */
+        post: operations["returnSupervisionNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/summary": {
         parameters: {
             query?: never;
@@ -2971,6 +3076,142 @@ export interface components {
             /** Overdue */
             overdue: boolean;
         };
+        /** NoticeClose */
+        NoticeClose: {
+            /** Note */
+            note?: string | null;
+        };
+        /** NoticeCreate */
+        NoticeCreate: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * To User Ids
+             * @description Addressees: people holding the case (包案), in the issuer's scope; the first answers for the reply deadline
+             */
+            to_user_ids: string[];
+            /**
+             * To Unit Id
+             * @description The responsible unit addressed, in the issuer's scope
+             */
+            to_unit_id?: string | null;
+            /**
+             * Reason
+             * @description 督办事由
+             */
+            reason: string;
+            /**
+             * Requirements
+             * @description 督办要求
+             */
+            requirements: string;
+            /**
+             * Reply Due On
+             * Format: date
+             * @description 反馈期限: a day after today
+             */
+            reply_due_on: string;
+        };
+        /** NoticeOut */
+        NoticeOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Number
+             * @description 文号, per issuing unit and year
+             */
+            number: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Number */
+            case_number: string;
+            /**
+             * Org Unit Id
+             * Format: uuid
+             * @description The case's unit
+             */
+            org_unit_id: string;
+            /**
+             * Issuing Unit Id
+             * Format: uuid
+             */
+            issuing_unit_id: string;
+            issued_by: components["schemas"]["UserRef"];
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** To Users */
+            to_users: components["schemas"]["UserRef"][];
+            to_unit: components["schemas"]["UnitRef"] | null;
+            /** Reason */
+            reason: string;
+            /** Requirements */
+            requirements: string;
+            /**
+             * Reply Due On
+             * Format: date
+             */
+            reply_due_on: string;
+            status: components["schemas"]["NoticeStatus"];
+            /**
+             * Replies
+             * @description Oldest first
+             */
+            replies: components["schemas"]["ReplyOut"][];
+            /**
+             * Deadline Id
+             * @description The latest reply deadline (none when the campaign switched the rule off)
+             */
+            deadline_id: string | null;
+            /** Closed At */
+            closed_at: string | null;
+            /** Closed By */
+            closed_by: string | null;
+            /** Close Note */
+            close_note: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** NoticeReturn */
+        NoticeReturn: {
+            /**
+             * Reason
+             * @description Why the reply is not enough
+             */
+            reason: string;
+            /**
+             * Reply Due On
+             * Format: date
+             * @description The new reply date: a day after today
+             */
+            reply_due_on: string;
+        };
+        /**
+         * NoticeStatus
+         * @enum {string}
+         */
+        NoticeStatus: "open" | "replied" | "closed" | "returned";
         /**
          * OrgKind
          * @enum {string}
@@ -3112,6 +3353,13 @@ export interface components {
         Page_HearingOut_: {
             /** Items */
             items: components["schemas"]["HearingOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[NoticeOut] */
+        Page_NoticeOut_: {
+            /** Items */
+            items: components["schemas"]["NoticeOut"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -3689,6 +3937,30 @@ export interface components {
              * @example 51
              */
             province_code?: string;
+        };
+        /** ReplyCreate */
+        ReplyCreate: {
+            /**
+             * Text
+             * @description The written report on the notice
+             */
+            text: string;
+        };
+        /** ReplyOut */
+        ReplyOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            author: components["schemas"]["UserRef"];
+            /** Text */
+            text: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
         };
         /** RevealRequest */
         RevealRequest: {
@@ -6978,6 +7250,217 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RuleOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    listSupervisionNotices: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+                case_id?: string | null;
+                /** @description Any of these */
+                status?: components["schemas"]["NoticeStatus"][] | null;
+                /** @description Only notices addressed to the caller */
+                to_me?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_NoticeOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    issueSupervisionNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Client-generated unique key (a UUID) making this create safe to retry */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    getSupervisionNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    replyToSupervisionNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    closeSupervisionNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeClose"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    returnSupervisionNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeReturn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeOut"];
                 };
             };
             /** @description Validation Error */
