@@ -167,12 +167,9 @@ BEGIN
         to_emit := true;
     ELSIF TG_OP = 'TRUNCATE' THEN
         to_emit := true;
-    END IF
-"""
-    )
-    op.execute(
-        """
--- Perform notification if the emit flag is set
+    END IF;
+
+    -- Perform notification if the emit flag is set
     IF to_emit THEN
         PERFORM pg_notify(
             'ch_pgqueuer',
@@ -184,23 +181,17 @@ BEGIN
                 'type', 'table_changed_event'
             )::text
         );
-    END IF
-"""
-    )
-    op.execute(
-        """
--- Return appropriate value based on the operation
+    END IF;
+
+    -- Return appropriate value based on the operation
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
         RETURN NEW;
     ELSIF TG_OP = 'DELETE' THEN
         RETURN OLD;
     ELSE
         RETURN NULL; -- For TRUNCATE and other non-row-specific contexts
-    END IF
-"""
-    )
-    op.execute(
-        """
+    END IF;
+
 END;
 $$ LANGUAGE plpgsql
 """
