@@ -17,6 +17,10 @@ import logging
 import signal
 from contextlib import suppress
 
+import asyncpg
+from pgqueuer import PgQueuer
+from pgqueuer.models import Schedule
+
 from anjie.config import Settings
 from anjie.core.db import Database
 from anjie.notifications.channels import configured
@@ -41,10 +45,6 @@ async def run_once(db: Database, settings: Settings) -> TickResult:
 async def run_forever(db: Database, settings: Settings, stop: asyncio.Event | None = None) -> None:
     """Tick every minute until `stop` is set (or SIGINT / SIGTERM). The caller owns `db` (built
     with the composition root's event bus, which this layer may not import)."""
-    import asyncpg
-    from pgqueuer import PgQueuer
-    from pgqueuer.models import Schedule
-
     channels = configured(settings)
     connection = await asyncpg.connect(_dsn(settings))
     pgq = PgQueuer.from_asyncpg_connection(connection)
