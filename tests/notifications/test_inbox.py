@@ -137,3 +137,24 @@ async def test_assignment_and_plan_facts_notify_the_people_concerned(
     assert response.status_code == 200, response.text
     kinds = [i["kind"] for i in (await s.inbox(s.officer))["items"]]
     assert kinds == ["plan_returned", "assignment"]
+
+
+async def test_log_channel_is_configured_by_settings_and_logs_no_title(
+    world: World, app: Any, frozen: list[datetime], caplog: Any
+) -> None:
+    import logging
+
+    from anjie.config import Settings
+    from anjie.notifications.channels import LogChannel, configured
+
+    assert configured(Settings()) == []
+    [channel] = configured(Settings(notification_channels=["log"]))
+    assert isinstance(channel, LogChannel)
+    s = await scene(world, app, staffed=False)
+    await _notify_many(app, s.officer.id, 1)
+    with caplog.at_level(logging.INFO, logger="anjie.notifications"):
+        async with app.state.db.sessionmaker() as session, session.begin():
+            assert await deliver_pending(session, [channel]) == 1
+    [line] = [r for r in caplog.records if r.getMessage() == "notification delivered"]
+    assert line.kind == "reminder" and line.user_id == str(s.officer.id)  # type: ignore[attr-defined]
+    assert "提醒" not in str(line.__dict__)
