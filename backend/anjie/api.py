@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from anjie.accountability.endpoints import router as accountability_router
 from anjie.assignments.endpoints import router as assignments_router
 from anjie.attachments.endpoints import router as attachments_router
 from anjie.audit.endpoints import router as audit_router
@@ -16,6 +17,7 @@ from anjie.checkins.endpoints import router as checkins_router
 from anjie.hearings.endpoints import router as hearings_router
 from anjie.meta.endpoints import router as meta_router
 from anjie.notices.endpoints import router as notices_router
+from anjie.notifications.endpoints import router as notifications_router
 from anjie.orgs.endpoints import router as orgs_router
 from anjie.petitioners.endpoints import router as petitioners_router
 from anjie.plans.endpoints import router as plans_router
@@ -41,6 +43,8 @@ for router in (
     attachments_router,
     supervision_router,
     notices_router,
+    accountability_router,
+    notifications_router,
     reports_router,
     audit_router,
     calendar_router,

@@ -99,6 +99,54 @@ def _serve(url: str) -> None:
     )
 
 
+def _worker(url: str, *, once: bool) -> int:
+    from anjie import wiring
+    from anjie.config import get_settings
+    from anjie.core.db import Database
+    from anjie.core.logging import configure
+    from anjie.worker import runner
+
+    os.environ["ANJIE_DATABASE_URL"] = url
+    get_settings.cache_clear()
+    settings = get_settings()
+    configure(settings.log_level, json_lines=settings.log_json)
+
+    async def work() -> None:
+        db = Database(url, events=wiring.event_bus(), pool_size=2)
+        try:
+            if once:
+                result = await runner.run_once(db, settings)
+                print(f"worker tick: {result.total} steps, {result.delivered} delivered")
+            else:
+                await runner.run_forever(db, settings)
+        finally:
+            await db.dispose()
+
+    asyncio.run(work())
+    return 0
+
+
+def _serve_with_worker(url: str) -> None:
+    """The worker as a child process beside the API, stopped with it. A process, not a task in
+    the server: it is the same `anjie worker` that production runs as its own service, the API
+    process stays what uvicorn makes of it, and a worker that dies does not take the API down."""
+    import signal
+    import subprocess
+
+    env = {**os.environ, "ANJIE_DATABASE_URL": url}
+    worker = subprocess.Popen([sys.executable, "-m", "anjie.cli", "worker"], env=env)
+    try:
+        _serve(url)
+    finally:
+        if worker.poll() is None:
+            worker.send_signal(signal.SIGTERM)
+            try:
+                worker.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="anjie", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -111,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     api = sub.add_parser("openapi", help="write or check openapi/openapi.json")
     api.add_argument("--check", action="store_true")
     sub.add_parser("serve", help="serve the API (and the SPA build)")
-    sub.add_parser("run", help="database, migrations, demo data, then serve")
+    sub.add_parser("run", help="database, migrations, demo data, then serve (and the worker)")
+    worker = sub.add_parser("worker", help="the deadline worker: a tick every minute")
+    worker.add_argument("--once", action="store_true", help="run one tick and exit")
     args = parser.parse_args(argv)
 
     if args.command == "db":
@@ -170,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(PROJECT_DIR)}")
         return 0
     url = _database_url()
+    if args.command == "worker":
+        return _worker(url, once=args.once)
     if args.command == "run":
         from anjie.config import get_settings
         from anjie.dev import demo
@@ -183,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
         if settings.is_dev:
             names = ", ".join(u.username for u in demo.USERS)
             print(f"Demo accounts: {names} — password {demo.DEMO_PASSWORD}\n", flush=True)
+        if settings.run_worker:
+            _serve_with_worker(url)
+            return 0
     _serve(url)
     return 0
 

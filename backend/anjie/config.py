@@ -7,6 +7,7 @@ import json
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -61,6 +62,11 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     spa_dir: Path | None = None
+    # Where notifications go besides the inbox (anjie/notifications/channels.py), as a JSON list:
+    # ANJIE_NOTIFICATION_CHANNELS='["log"]'. An SMS or e-mail gateway adds its name here.
+    notification_channels: list[Literal["log"]] = Field(default_factory=list)
+    # `anjie run` starts the worker beside the API; off, the API runs alone.
+    run_worker: bool = True
 
     @field_validator("jwt_keys")
     @classmethod

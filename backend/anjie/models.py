@@ -1,5 +1,6 @@
 """Imports every domain's ORM models so the metadata is complete (migrations, checks)."""
 
+from anjie.accountability.models import AccountabilityRecord
 from anjie.assignments.models import Assignment
 from anjie.attachments.models import Attachment
 from anjie.audit.models import AuditEvent
@@ -18,6 +19,7 @@ from anjie.core.db import Base
 from anjie.hearings.models import CalendarToken, Hearing, HearingParticipant
 from anjie.idempotency.models import IdempotencyRecord
 from anjie.notices.models import SupervisionNotice, SupervisionNoticeCounter, SupervisionReply
+from anjie.notifications.models import Notification
 from anjie.orgs.models import OrgUnit
 from anjie.petitioners.models import Petitioner
 from anjie.plans.models import PlanVersion
@@ -26,6 +28,7 @@ from anjie.supervision.models import Deadline, DeadlineRule, DeadlineStep
 from anjie.users.models import User
 
 __all__ = [
+    "AccountabilityRecord",
     "Assignment",
     "Attachment",
     "AuditEvent",
@@ -49,6 +52,7 @@ __all__ = [
     "HearingParticipant",
     "IdempotencyRecord",
     "LoginAttempt",
+    "Notification",
     "OrgUnit",
     "Petitioner",
     "PlanVersion",

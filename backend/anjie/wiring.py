@@ -21,6 +21,7 @@ from anjie.checkins import service as checkins_service
 from anjie.core.events import EventBus
 from anjie.hearings import service as hearings
 from anjie.notices import service as notices
+from anjie.notifications import subscribers as notifications
 from anjie.orgs import repository as orgs_repo
 from anjie.orgs import service as orgs
 from anjie.petitioners import ports as petitioners_ports
@@ -56,5 +57,8 @@ def event_bus() -> EventBus:
     bus.subscribe(UserSessionsEnded, auth.revoke_refresh_tokens)
     # Deadlines start and stop with the facts that start and meet them.
     for fact, handler in supervision.SUBSCRIPTIONS:
+        bus.subscribe(fact, handler)
+    # Then the people concerned are told, seeing the deadlines as the facts left them.
+    for fact, handler in notifications.SUBSCRIPTIONS:
         bus.subscribe(fact, handler)
     return bus

@@ -45,7 +45,9 @@ def test_compose_config_is_valid() -> None:
     result = _config(REQUIRED)
     assert result.returncode == 0, result.stderr
     services = json.loads(result.stdout)["services"]
-    assert set(services) >= {"db", "migrate", "api", "web"}
+    assert set(services) >= {"db", "migrate", "api", "worker", "web"}
+    assert services["worker"]["command"] == ["anjie", "worker"]
+    assert services["worker"]["image"] == services["api"]["image"]
     assert services["db"]["image"].startswith("postgres:18")
     assert services["api"]["environment"]["ANJIE_ENV"] == "production"
     assert "healthcheck" in services["db"]

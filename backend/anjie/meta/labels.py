@@ -5,12 +5,14 @@ of them are loaded before the catalogue is served or exported for the web app.
 """
 
 import anjie.access.labels
+import anjie.accountability.labels
 import anjie.attachments.labels
 import anjie.campaigns.labels
 import anjie.cases.labels
 import anjie.checkins.labels
 import anjie.hearings.labels
 import anjie.notices.labels
+import anjie.notifications.labels
 import anjie.orgs.labels
 import anjie.plans.labels
 import anjie.relief.labels

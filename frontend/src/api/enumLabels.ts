@@ -15,6 +15,8 @@ export type EnumName = keyof typeof table
  * unit test checks that each side has exactly the other's values.
  */
 export const ENUM_SCHEMAS = {
+  accountability_decision: 'AccountabilityDecision',
+  accountability_status: 'AccountabilityStatus',
   attachment_owner_type: 'OwnerType',
   campaign_phase: 'Phase',
   case_action: 'CaseAction',
@@ -33,6 +35,7 @@ export const ENUM_SCHEMAS = {
   legal_channel: 'LegalChannel',
   measure: 'Measure',
   notice_status: 'NoticeStatus',
+  notification_kind: 'NotificationKind',
   org_kind: 'OrgKind',
   outcome_kind: 'OutcomeKind',
   petition_form: 'PetitionForm',
