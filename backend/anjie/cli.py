@@ -61,6 +61,7 @@ async def _seed_demo(url: str) -> int:
     from anjie.core.crypto import PiiCipher
     from anjie.core.db import Database
     from anjie.dev import demo, demo_cases
+    from anjie.worker.service import tick
 
     db = Database(url, events=wiring.event_bus(), pool_size=1)
     try:
@@ -68,6 +69,10 @@ async def _seed_demo(url: str) -> int:
             added = await demo.load(session)
         async with db.sessionmaker() as session, session.begin():
             added += await demo_cases.load(session, PiiCipher.from_settings(get_settings()))
+        if added:
+            # The demo's deadlines were opened on its 2010 calendar: one tick at today's clock
+            # marks, escalates and reviews them as the running worker would within a minute.
+            await tick(db.sessionmaker)
         return added
     finally:
         await db.dispose()

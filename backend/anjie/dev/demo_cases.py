@@ -27,6 +27,7 @@ from anjie.core import clock
 from anjie.core.clock import SHANGHAI
 from anjie.core.crypto import PiiCipher
 from anjie.core.idnumber import check_digit
+from anjie.dev import demo_supervision
 from anjie.dev.demo import demo_id
 from anjie.dev.demo_stories import FLAG_SETS, FORMS, NAMES, ORGANS, PLACES, STATUSES, STORIES, Story
 from anjie.plans import service as plans
@@ -78,6 +79,7 @@ async def load(session: AsyncSession, cipher: PiiCipher) -> int:
     try:
         for n, target in enumerate(targets):
             await _one_case(session, cipher, n, target, office, leader, officer)
+        await demo_supervision.load(session, office, officer, _at)
     finally:
         clock.set_clock(None)
     return len(targets)
