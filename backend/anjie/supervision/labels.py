@@ -1,5 +1,6 @@
 """zh-CN / en labels of the supervision vocabulary, served by /meta/enums."""
 
+from anjie.core.calendar import DurationUnit
 from anjie.core.labels import register
 from anjie.supervision.models import DeadlineStatus, SubjectType
 from anjie.supervision.rules import DeadlineKind
@@ -40,5 +41,14 @@ register(
         "hearing": ("听证（调解、会诊）", "Hearing"),
         "supervision_notice": ("督办通知", "Supervision notice"),
         "campaign": ("专项活动", "Campaign"),
+    },
+)
+# How a rule's period is counted; the web app's rule editor shows it (docs/domain.md 1.15).
+register(
+    "duration_unit",
+    DurationUnit,
+    {
+        "calendar_days": ("自然日", "Calendar days"),
+        "working_days": ("工作日", "Working days"),
     },
 )
