@@ -25,6 +25,7 @@ from anjie.orgs import service as orgs
 from anjie.petitioners import ports as petitioners_ports
 from anjie.plans import providers as plans
 from anjie.relief import owners as relief
+from anjie.supervision import providers as supervision_providers
 from anjie.supervision import subscribers as supervision
 from anjie.users import providers as users
 from anjie.users.events import UserSessionsEnded
@@ -39,6 +40,7 @@ def wire_ports() -> None:
     cases_ports.responsibility.provide(assignments.responsibility)
     cases_ports.plan_ready.provide(plans.plan_ready)
     cases_ports.return_visit_confirms.provide(checkins.return_visit_confirms)
+    cases_ports.deadlines.provide(supervision_providers.deadlines)
     # Which case an attachment's owner belongs to (and whether the caller may see it).
     attachment_owners.register(OwnerType.check_in, checkins_service.attachment_case)
     attachment_owners.register(OwnerType.hearing, hearings.attachment_owner)

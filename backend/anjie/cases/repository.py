@@ -28,7 +28,7 @@ from anjie.cases.models import (
     CaseReceivingOrgan,
 )
 from anjie.cases.policies import visible_cases
-from anjie.cases.ports import Holder, responsibility
+from anjie.cases.ports import Holder, deadlines, responsibility
 from anjie.orgs.models import OrgUnit
 from anjie.petitioners import repository as petitioners_repo
 from anjie.petitioners.models import Petitioner
@@ -173,6 +173,8 @@ class CaseFilters:
     campaign_id: uuid.UUID | None = None
     q: str | None = None
     updated_after: datetime | None = None
+    overdue_at: datetime | None = None
+    due_before: datetime | None = None
 
 
 def _held_by(role: RoleInCase, user_id: uuid.UUID) -> ColumnElement[bool]:
@@ -229,6 +231,8 @@ def filter_conditions(f: CaseFilters) -> list[ColumnElement[bool]]:
         where.append(Case.search_text.ilike(_like_pattern(f.q), escape="\\"))
     if f.updated_after is not None:
         where.append(Case.updated_at > f.updated_after)
+    if f.overdue_at is not None or f.due_before is not None:
+        where.append(deadlines().due(Case.id, overdue_at=f.overdue_at, due_before=f.due_before))
     return where
 
 

@@ -252,6 +252,17 @@ class CaseListQuery(PageQuery):
         Field(max_length=100, description="Text in the number, title or demands; empty: all"),
     ] = None
     updated_after: AwareDatetime | None = None
+    overdue: Annotated[
+        bool | None, Field(description="true: a deadline of the case is past due and running")
+    ] = None
+    due_before: Annotated[
+        date | None,
+        Field(
+            ge=date(2000, 1, 1),
+            le=date(2199, 12, 31),
+            description="A running deadline of the case is due before this day (Beijing)",
+        ),
+    ] = None
 
 
 # --- responses -------------------------------------------------------------------------------
@@ -286,6 +297,13 @@ class ScopeReason(BaseModel):
     cutoff_date: date
     zh_cn: str = Field(alias="zh-CN")
     en: str
+
+
+class NextDeadlineOut(BaseModel):
+    id: uuid.UUID
+    kind: str = Field(description="A `deadline_rule_kind` value (labels in /meta/enums)")
+    due_at: datetime
+    overdue: bool
 
 
 class CaseOut(BaseModel):
@@ -344,6 +362,9 @@ class CaseOut(BaseModel):
     responsible_leader: NamedRef | None
     responsible_department: NamedRef | None
     responsible_person: NamedRef | None
+    next_deadline: NextDeadlineOut | None = Field(
+        description="The nearest running deadline of the case (督查督办), if any"
+    )
     version: int
     created_at: datetime
     updated_at: datetime

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 
@@ -35,6 +36,7 @@ from anjie.cases.schemas import (
     ReceivingOrganIn,
 )
 from anjie.core import clock
+from anjie.core.calendar import SHANGHAI
 from anjie.core.concurrency import check_version
 from anjie.core.crypto import PiiCipher
 from anjie.core.events import publish
@@ -106,6 +108,10 @@ async def _load_out(session: AsyncSession, case_id: uuid.UUID) -> CaseOut:
     return (await views.outs(session, [row]))[0]
 
 
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=SHANGHAI)
+
+
 async def get(session: AsyncSession, principal: Principal, case_id: uuid.UUID) -> CaseOut:
     row = await repo.get_visible(session, principal, case_id)
     if row is None:
@@ -133,6 +139,8 @@ async def list_cases(
         campaign_id=query.campaign_id,
         q=query.q,
         updated_after=query.updated_after,
+        overdue_at=clock.now() if query.overdue else None,
+        due_before=_day_start(query.due_before) if query.due_before else None,
     )
     order = SORTS[query.sort]
     after = order.parse(query.cursor)

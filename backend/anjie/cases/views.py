@@ -11,10 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from anjie.cases import repository as repo
 from anjie.cases.enums import RoleInCase
 from anjie.cases.models import Case, CaseProcedure, CaseReceivingOrgan
-from anjie.cases.ports import Holder
+from anjie.cases.ports import Holder, NextDeadline, deadlines
 from anjie.cases.schemas import (
     CaseOut,
     NamedRef,
+    NextDeadlineOut,
     ProcedureOut,
     ReceivingOrganOut,
     ScopeReason,
@@ -83,6 +84,7 @@ def to_out(
     cutoff: date,
     people: Sequence[Petitioner],
     holders: dict[str, Holder],
+    next_deadline: NextDeadline | None = None,
 ) -> CaseOut:
     reason = scope_reason(case, cutoff)
     return CaseOut.model_validate(
@@ -126,6 +128,14 @@ def to_out(
             "responsible_leader": _ref(holders.get(RoleInCase.responsible_leader)),
             "responsible_department": _ref(holders.get(RoleInCase.responsible_department)),
             "responsible_person": _ref(holders.get(RoleInCase.responsible_person)),
+            "next_deadline": NextDeadlineOut(
+                id=next_deadline.id,
+                kind=next_deadline.kind,
+                due_at=next_deadline.due_at,
+                overdue=next_deadline.overdue,
+            )
+            if next_deadline
+            else None,
             "version": case.version,
             "created_at": case.created_at,
             "updated_at": case.updated_at,
@@ -134,14 +144,15 @@ def to_out(
 
 
 async def outs(session: AsyncSession, rows: Sequence[repo.CaseRow]) -> list[CaseOut]:
-    """CaseOut for each row, with two more statements however many rows there are."""
+    """CaseOut for each row, with three more statements however many rows there are."""
     if not rows:
         return []
     ids = [case.id for case, _ in rows]
     people = await repo.petitioners_of(session, ids)
     holders = await repo.responsibles_of(session, ids)
+    nexts = await deadlines().next_of(session, ids)
     return [
-        to_out(case, cutoff, people.get(case.id, []), holders.get(case.id, {}))
+        to_out(case, cutoff, people.get(case.id, []), holders.get(case.id, {}), nexts.get(case.id))
         for case, cutoff in rows
     ]
 

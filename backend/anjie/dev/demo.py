@@ -14,7 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.campaigns.events import CampaignSaved
 from anjie.campaigns.models import Campaign, CampaignPhase
+from anjie.core.events import publish
 from anjie.core.security import hash_password
 from anjie.orgs.models import OrgUnit
 from anjie.relief.models import ReliefWageStandard
@@ -110,6 +112,20 @@ async def _campaign(session: AsyncSession) -> int:
         )
     )
     await session.flush()
+    # Written as a row, so the fact a campaign's service would publish is published here: it
+    # opens the census-report and self-inspection deadlines.
+    census_ends = next(b for p, _, b in CAMPAIGN_PHASES if p == "census")
+    await publish(
+        session,
+        CampaignSaved(
+            campaign_id=campaign_id,
+            org_unit_id=demo_id("unit:bureau"),
+            actor_id=None,
+            resolution_target=date(2010, 12, 31),
+            census_ends_on=census_ends,
+            self_inspection_due=date(2011, 10, 1),
+        ),
+    )
     return 1
 
 

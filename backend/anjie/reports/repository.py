@@ -11,6 +11,7 @@ from sqlalchemy import (
     ColumnElement,
     String,
     and_,
+    exists,
     func,
     literal,
     literal_column,
@@ -36,6 +37,8 @@ from anjie.hearings.models import Hearing
 from anjie.orgs.models import OrgUnit
 from anjie.plans.models import PlanStatus, PlanVersion
 from anjie.relief.models import ReliefApplication
+from anjie.supervision.models import RUNNING as DEADLINE_RUNNING
+from anjie.supervision.models import Deadline
 
 OPEN_STATUSES = tuple(s.value for s in CaseStatus if s not in CLOSED_STATUSES)
 END_OF_DAY: ColumnClause[Any] = literal_column("interval '23:59:59'")
@@ -281,3 +284,22 @@ async def deadline_items(
     merged = union_all(*parts).subquery()
     query = select(merged).order_by(merged.c.due_at, merged.c.ref_id).limit(limit)
     return [dict(row._mapping) for row in await session.execute(query)]
+
+
+async def supervision_counts(
+    session: AsyncSession, principal: Principal, filters: CaseFilters, w: Window
+) -> tuple[int, int, int]:
+    """Every running deadline of the counted cases: overdue, due soon, escalated — one query."""
+    running = and_(
+        Deadline.status.in_(DEADLINE_RUNNING),
+        exists().where(Case.id == Deadline.case_id, *_cases(principal, filters)),
+    )
+    due = and_(Deadline.paused_at.is_(None), Deadline.due_at < w.now)
+    soon = and_(Deadline.due_at >= w.now, Deadline.due_at < w.soon)
+    query = select(
+        func.count().filter(due),
+        func.count().filter(soon),
+        func.count().filter(Deadline.escalation_level > 0),
+    ).where(running)
+    overdue, due_soon, escalated = (await session.execute(query)).one()
+    return int(overdue), int(due_soon), int(escalated)

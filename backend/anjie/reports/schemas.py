@@ -62,6 +62,10 @@ class Summary(ApiModel):
         description="Resolving cases by the next visit date their latest check-in set"
     )
     hearings_next_7_days: int
+    deadlines: DeadlineCounts = Field(
+        description="Every running deadline (督查督办) of the cases counted: overdue, due soon"
+    )
+    escalated: int = Field(description="Running deadlines escalated to a leader or the office")
     my_tasks: MyTasks
 
 

@@ -72,6 +72,7 @@ async def summary(session: AsyncSession, principal: Principal, filters: CaseFilt
             units.append(UnitBucket(org_unit_id=unit_id, name=unit_name, count=count))
     organs = [(organ, n) for organ, n in await repo.organ_counts(session, principal, filters)]
     deadlines = await repo.deadline_counts(session, principal, filters, w)
+    overdue, due_soon, escalated = await repo.supervision_counts(session, principal, filters, w)
     tasks = await repo.task_counts(
         session,
         principal,
@@ -98,6 +99,8 @@ async def summary(session: AsyncSession, principal: Principal, filters: CaseFilt
             overdue=deadlines["visits_overdue"], due_soon=deadlines["visits_due_soon"]
         ),
         hearings_next_7_days=deadlines["hearings"],
+        deadlines=DeadlineCounts(overdue=overdue, due_soon=due_soon),
+        escalated=escalated,
         my_tasks=MyTasks(**tasks),
     )
 

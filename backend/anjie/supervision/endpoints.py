@@ -20,7 +20,7 @@ from anjie.core.pagination import Cursor, Limit, Page
 from anjie.supervision import listing, rules_service, service
 from anjie.supervision.models import DeadlineStatus
 from anjie.supervision.repository import DeadlineFilters
-from anjie.supervision.rules import DeadlineKind
+from anjie.supervision.rules import DeadlineRuleKind
 from anjie.supervision.schemas import (
     ClockClose,
     ClockExtend,
@@ -56,7 +56,7 @@ async def list_deadlines(
     limit: Limit = 50,
     cursor: Cursor = None,
     case_id: uuid.UUID | None = None,
-    kind: Annotated[list[DeadlineKind] | None, Query(description="Any of these")] = None,
+    kind: Annotated[list[DeadlineRuleKind] | None, Query(description="Any of these")] = None,
     status: Annotated[list[DeadlineStatus] | None, Query(description="Any of these")] = None,
     responsible_user_id: uuid.UUID | None = None,
     responsible_unit_id: uuid.UUID | None = None,
@@ -193,7 +193,7 @@ async def list_deadline_rules(
 @router.put("/campaigns/{campaign_id}/deadline-rules/{kind}", operation_id="putDeadlineRule")
 async def put_deadline_rule(
     campaign_id: uuid.UUID,
-    kind: DeadlineKind,
+    kind: DeadlineRuleKind,
     body: RuleIn,
     request: Request,
     session: SessionDep,

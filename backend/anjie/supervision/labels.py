@@ -3,7 +3,7 @@
 from anjie.core.calendar import DurationUnit
 from anjie.core.labels import register
 from anjie.supervision.models import DeadlineStatus, SubjectType
-from anjie.supervision.rules import DeadlineKind
+from anjie.supervision.rules import DeadlineRuleKind
 
 register(
     "deadline_status",
@@ -18,7 +18,7 @@ register(
 )
 register(
     "deadline_rule_kind",
-    DeadlineKind,
+    DeadlineRuleKind,
     {
         "census_report": ("排查摸底数据报送", "Census report upward"),
         "self_inspection": ("自查总结报告", "Self-inspection report"),
@@ -43,7 +43,6 @@ register(
         "campaign": ("专项活动", "Campaign"),
     },
 )
-# How a rule's period is counted; the web app's rule editor shows it (docs/domain.md 1.15).
 register(
     "duration_unit",
     DurationUnit,

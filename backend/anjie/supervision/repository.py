@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select, tuple_
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.selectable import ScalarSelect
@@ -136,7 +137,7 @@ async def next_due(
         select(Deadline)
         .where(Deadline.case_id.in_(case_ids), Deadline.status.in_(RUNNING))
         .order_by(Deadline.case_id, Deadline.due_at, Deadline.id)
-        .distinct(Deadline.case_id)
+        .ext(distinct_on(Deadline.case_id))
     )
     return {d.case_id: d for d in (await session.scalars(query)).all() if d.case_id}
 

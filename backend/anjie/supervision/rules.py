@@ -17,7 +17,7 @@ from anjie.core.calendar import DurationUnit
 from anjie.supervision.models import DeadlineRule, SubjectType
 
 
-class DeadlineKind(StrEnum):
+class DeadlineRuleKind(StrEnum):
     census_report = "census_report"
     self_inspection = "self_inspection"
     plan_submission = "plan_submission"
@@ -32,7 +32,7 @@ class DeadlineKind(StrEnum):
 
 @dataclass(frozen=True)
 class Rule:
-    kind: DeadlineKind
+    kind: DeadlineRuleKind
     subject: SubjectType
     anchor: str
     amount: int
@@ -46,15 +46,16 @@ class Rule:
 
 CAL, WORK = DurationUnit.calendar_days, DurationUnit.working_days
 _S = SubjectType
+_K = DeadlineRuleKind
 
-DEFAULTS: dict[DeadlineKind, Rule] = {
+DEFAULTS: dict[DeadlineRuleKind, Rule] = {
     r.kind: r
     for r in (
         # 2010 plan, phase 2: the census data reported upward by the end of the phase.
-        Rule(DeadlineKind.census_report, _S.campaign, "census_phase_end", 0, CAL, 7, (0, 3), 7, 0),
+        Rule(_K.census_report, _S.campaign, "census_phase_end", 0, CAL, 7, (0, 3), 7, 0),
         # 2010 plan, phase 4: the self-inspection report by its due date.
         Rule(
-            DeadlineKind.self_inspection,
+            _K.self_inspection,
             _S.campaign,
             "self_inspection_due",
             0,
@@ -65,20 +66,38 @@ DEFAULTS: dict[DeadlineKind, Rule] = {
             0,
         ),
         # Campaign rule: the plan (五定) submitted within 15 days of registration.
-        Rule(DeadlineKind.plan_submission, _S.case, "case.registered", 15, CAL, 3, (0, 3), 7, 15),
+        Rule(_K.plan_submission, _S.case, "case.registered", 15, CAL, 3, (0, 3), 7, 15),
         # 定时限: resolved by the plan's time limit, never after the campaign's target.
-        Rule(DeadlineKind.resolution, _S.case, "plan.approved", 0, CAL, 7, (0, 3), 7, 30),
+        Rule(_K.resolution, _S.case, "plan.approved", 0, CAL, 7, (0, 3), 7, 30),
         # A return visit every 30 days while resolving, and after termination (follow-up care).
-        Rule(DeadlineKind.return_visit, _S.case, "case.status_changed", 30, CAL, 3, (0, 3), 7, 0),
+        Rule(_K.return_visit, _S.case, "case.status_changed", 30, CAL, 3, (0, 3), 7, 0),
         # 2022 Regulation: accept-or-not told within 15 days of receipt.
         Rule(
-            DeadlineKind.petition_acceptance, _S.case, "case.registered", 15, CAL, 3, (0, 3), 7, 0
+            _K.petition_acceptance,
+            _S.case,
+            "case.registered",
+            15,
+            CAL,
+            3,
+            (0, 3),
+            7,
+            0,
         ),
         # 2022 Regulation: handling opinion within 60 days, one extension of at most 30.
-        Rule(DeadlineKind.petition_handling, _S.case, "case.registered", 60, CAL, 7, (0, 3), 7, 30),
+        Rule(
+            _K.petition_handling,
+            _S.case,
+            "case.registered",
+            60,
+            CAL,
+            7,
+            (0, 3),
+            7,
+            30,
+        ),
         # 2014 relief opinions: the running step's working-day clock.
         Rule(
-            DeadlineKind.relief_step,
+            _K.relief_step,
             _S.relief_application,
             "relief.step_moved",
             0,
@@ -90,7 +109,7 @@ DEFAULTS: dict[DeadlineKind, Rule] = {
         ),
         # A refused applicant is told (and the refusal explained) within 2 working days.
         Rule(
-            DeadlineKind.relief_refusal_notice,
+            _K.relief_refusal_notice,
             _S.relief_application,
             "relief.step_moved",
             2,
@@ -102,7 +121,7 @@ DEFAULTS: dict[DeadlineKind, Rule] = {
         ),
         # A supervision notice's reply by the date it sets.
         Rule(
-            DeadlineKind.notice_reply,
+            _K.notice_reply,
             _S.supervision_notice,
             "notice.issued",
             0,
@@ -116,7 +135,7 @@ DEFAULTS: dict[DeadlineKind, Rule] = {
 }
 
 
-def effective(kind: DeadlineKind, override: DeadlineRule | None) -> Rule:
+def effective(kind: DeadlineRuleKind, override: DeadlineRule | None) -> Rule:
     """The default, with a campaign's own setting of it when there is one."""
     rule = DEFAULTS[kind]
     if override is None:

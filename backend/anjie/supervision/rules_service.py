@@ -15,7 +15,7 @@ from anjie.core.concurrency import check_version
 from anjie.orgs import repository as orgs_repo
 from anjie.supervision import repository as repo
 from anjie.supervision.models import DeadlineRule
-from anjie.supervision.rules import DEFAULTS, DeadlineKind, effective
+from anjie.supervision.rules import DEFAULTS, DeadlineRuleKind, effective
 from anjie.supervision.schemas import RuleIn, RuleOut
 from anjie.supervision.views import rule_out
 
@@ -35,7 +35,7 @@ async def put_rule(
     session: AsyncSession,
     principal: Principal,
     campaign_id: uuid.UUID,
-    kind: DeadlineKind,
+    kind: DeadlineRuleKind,
     data: RuleIn,
     expected: int | None,
 ) -> RuleOut:

@@ -9,14 +9,14 @@ from pydantic import BaseModel, Field
 from anjie.core.calendar import DurationUnit
 from anjie.core.schemas import ApiModel, Reason
 from anjie.supervision.models import DeadlineStatus, SubjectType
-from anjie.supervision.rules import DeadlineKind
+from anjie.supervision.rules import DeadlineRuleKind
 
 Days = Annotated[int, Field(ge=0, le=366)]
 
 
 class DeadlineOut(BaseModel):
     id: uuid.UUID
-    kind: DeadlineKind
+    kind: DeadlineRuleKind
     subject_type: SubjectType
     subject_id: uuid.UUID
     case_id: uuid.UUID | None
@@ -75,7 +75,7 @@ class ClockClose(ApiModel):
 
 
 class RuleOut(BaseModel):
-    kind: DeadlineKind
+    kind: DeadlineRuleKind
     subject_type: SubjectType
     anchor: str = Field(description="The fact or date the period counts from")
     active: bool

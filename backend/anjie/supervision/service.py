@@ -37,16 +37,17 @@ from anjie.supervision.errors import (
     PauseOverdue,
 )
 from anjie.supervision.models import RUNNING, Deadline, DeadlineStatus
-from anjie.supervision.rules import DeadlineKind, Rule, effective
+from anjie.supervision.rules import DeadlineRuleKind, Rule, effective
 
 
 @dataclass(frozen=True)
 class Clock:
     """What opens a deadline: its kind and subject, who answers for it, and its anchor day.
     `fixed_on` is a last day the subject sets (a plan's time limit, a relief step's due date);
-    the rule's amount is then counted from it. `cap` is a day it may never pass."""
+    the rule's amount is then counted from it, unless `exact` (a date a person chose, like the
+    next visit's). `cap` is a day it may never pass."""
 
-    kind: DeadlineKind
+    kind: DeadlineRuleKind
     subject_type: str
     subject_id: uuid.UUID
     org_unit_id: uuid.UUID
@@ -56,11 +57,12 @@ class Clock:
     responsible_user_id: uuid.UUID | None = None
     responsible_unit_id: uuid.UUID | None = None
     fixed_on: date | None = None
+    exact: bool = False
     cap: date | None = None
 
 
 async def rule_for(
-    session: AsyncSession, kind: DeadlineKind, campaign_id: uuid.UUID | None
+    session: AsyncSession, kind: DeadlineRuleKind, campaign_id: uuid.UUID | None
 ) -> Rule:
     override = await repo.override(session, campaign_id, kind.value) if campaign_id else None
     return effective(kind, override)
@@ -87,8 +89,9 @@ async def open_clock(session: AsyncSession, c: Clock) -> Deadline | None:
     calendar = await _calendar(session)
     try:
         # A fact's write never fails on next year's missing holidays: the day is provisional.
+        amount = 0 if c.exact and c.fixed_on else rule.amount
         base, provisional = clocks.last_day(
-            calendar, c.fixed_on or c.starts_on, rule.amount, rule.unit, provisional_ok=True
+            calendar, c.fixed_on or c.starts_on, amount, rule.unit, provisional_ok=True
         )
     except CalendarYearUnknown as exc:
         raise _known(exc) from exc
@@ -168,7 +171,7 @@ def _close(deadline: Deadline, by: uuid.UUID | None, note: str | None, *, waive:
 
 async def close_clock(
     session: AsyncSession,
-    kind: DeadlineKind,
+    kind: DeadlineRuleKind,
     subject_type: str,
     subject_id: uuid.UUID,
     *,
@@ -314,7 +317,7 @@ async def extend(
     d = await _locked(session, principal, deadline_id, expected)
     if d.extension_days is not None:
         raise AlreadyExtended()
-    rule = await rule_for(session, DeadlineKind(d.kind), d.campaign_id)
+    rule = await rule_for(session, DeadlineRuleKind(d.kind), d.campaign_id)
     if days > rule.max_extension_days:
         raise ExtensionTooLong(max=rule.max_extension_days)
     before = _snapshot(d)

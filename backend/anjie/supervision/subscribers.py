@@ -25,7 +25,7 @@ from anjie.relief.events import ReliefStepMoved
 from anjie.supervision import repository as repo
 from anjie.supervision import service
 from anjie.supervision.models import SubjectType
-from anjie.supervision.rules import DeadlineKind as K
+from anjie.supervision.rules import DeadlineRuleKind as K
 from anjie.supervision.service import Clock
 
 _CASE = SubjectType.case.value
@@ -42,6 +42,7 @@ async def _case_clock(
     starts_on: date,
     *,
     fixed_on: date | None = None,
+    exact: bool = False,
     cap: date | None = None,
 ) -> Clock:
     case = await repo.case_facts(session, fact.case_id)
@@ -56,6 +57,7 @@ async def _case_clock(
         responsible_unit_id=case.responsible_unit_id,
         starts_on=starts_on,
         fixed_on=fixed_on,
+        exact=exact,
         cap=cap,
     )
 
@@ -128,6 +130,7 @@ async def on_check_in(session: AsyncSession, fact: CheckInRecorded) -> None:
             K.return_visit,
             visited,
             fixed_on=fact.next_visit_on,
+            exact=True,
             cap=visited + timedelta(days=30),
         )
     await service.open_clock(session, c)

@@ -2034,6 +2034,8 @@ export interface components {
             responsible_leader: components["schemas"]["NamedRef"] | null;
             responsible_department: components["schemas"]["NamedRef"] | null;
             responsible_person: components["schemas"]["NamedRef"] | null;
+            /** @description The nearest running deadline of the case (督查督办), if any */
+            next_deadline: components["schemas"]["NextDeadlineOut"] | null;
             /** Version */
             version: number;
             /**
@@ -2309,7 +2311,7 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            kind: components["schemas"]["anjie__supervision__rules__DeadlineKind"];
+            kind: components["schemas"]["DeadlineRuleKind"];
             subject_type: components["schemas"]["SubjectType"];
             /**
              * Subject Id
@@ -2413,7 +2415,7 @@ export interface components {
         };
         /** DeadlineItem */
         DeadlineItem: {
-            kind: components["schemas"]["anjie__reports__schemas__DeadlineKind"];
+            kind: components["schemas"]["DeadlineKind"];
             /**
              * Ref Id
              * Format: uuid
@@ -2446,7 +2448,7 @@ export interface components {
          * DeadlineKind
          * @enum {string}
          */
-        "DeadlineKind-Input": "census_report" | "self_inspection" | "plan_submission" | "resolution" | "return_visit" | "petition_acceptance" | "petition_handling" | "relief_step" | "relief_refusal_notice" | "notice_reply";
+        DeadlineKind: "relief_step" | "return_visit" | "hearing";
         /** DeadlineOut */
         DeadlineOut: {
             /**
@@ -2454,7 +2456,7 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            kind: components["schemas"]["anjie__supervision__rules__DeadlineKind"];
+            kind: components["schemas"]["DeadlineRuleKind"];
             subject_type: components["schemas"]["SubjectType"];
             /**
              * Subject Id
@@ -2551,6 +2553,11 @@ export interface components {
             /** Version */
             version: number;
         };
+        /**
+         * DeadlineRuleKind
+         * @enum {string}
+         */
+        DeadlineRuleKind: "census_report" | "self_inspection" | "plan_submission" | "resolution" | "return_visit" | "petition_acceptance" | "petition_handling" | "relief_step" | "relief_refusal_notice" | "notice_reply";
         /**
          * DeadlineStatus
          * @enum {string}
@@ -2943,6 +2950,26 @@ export interface components {
             id: string;
             /** Name */
             name: string;
+        };
+        /** NextDeadlineOut */
+        NextDeadlineOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @description A `deadline_rule_kind` value (labels in /meta/enums)
+             */
+            kind: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /** Overdue */
+            overdue: boolean;
         };
         /**
          * OrgKind
@@ -3721,7 +3748,7 @@ export interface components {
         };
         /** RuleOut */
         RuleOut: {
-            kind: components["schemas"]["anjie__supervision__rules__DeadlineKind"];
+            kind: components["schemas"]["DeadlineRuleKind"];
             subject_type: components["schemas"]["SubjectType"];
             /**
              * Anchor
@@ -3839,6 +3866,13 @@ export interface components {
             return_visits: components["schemas"]["DeadlineCounts"];
             /** Hearings Next 7 Days */
             hearings_next_7_days: number;
+            /** @description Every running deadline (督查督办) of the cases counted: overdue, due soon */
+            deadlines: components["schemas"]["DeadlineCounts"];
+            /**
+             * Escalated
+             * @description Running deadlines escalated to a leader or the office
+             */
+            escalated: number;
             my_tasks: components["schemas"]["MyTasks"];
         };
         /**
@@ -4119,16 +4153,6 @@ export interface components {
              */
             days: components["schemas"]["DayInfo"][];
         };
-        /**
-         * DeadlineKind
-         * @enum {string}
-         */
-        anjie__reports__schemas__DeadlineKind: "relief_step" | "return_visit" | "hearing";
-        /**
-         * DeadlineKind
-         * @enum {string}
-         */
-        anjie__supervision__rules__DeadlineKind: "census_report" | "self_inspection" | "plan_submission" | "resolution" | "return_visit" | "petition_acceptance" | "petition_handling" | "relief_step" | "relief_refusal_notice" | "notice_reply";
     };
     responses: never;
     parameters: never;
@@ -4990,6 +5014,10 @@ export interface operations {
                 /** @description Text in the number, title or demands; empty: all */
                 q?: string | null;
                 updated_after?: string | null;
+                /** @description true: a deadline of the case is past due and running */
+                overdue?: boolean | null;
+                /** @description A running deadline of the case is due before this day (Beijing) */
+                due_before?: string | null;
             };
             header?: never;
             path?: never;
@@ -6651,7 +6679,7 @@ export interface operations {
                 cursor?: string | null;
                 case_id?: string | null;
                 /** @description Any of these */
-                kind?: components["schemas"]["DeadlineKind-Input"][] | null;
+                kind?: components["schemas"]["DeadlineRuleKind"][] | null;
                 /** @description Any of these */
                 status?: components["schemas"]["DeadlineStatus"][] | null;
                 responsible_user_id?: string | null;
@@ -6933,7 +6961,7 @@ export interface operations {
             header?: never;
             path: {
                 campaign_id: string;
-                kind: components["schemas"]["DeadlineKind-Input"];
+                kind: components["schemas"]["DeadlineRuleKind"];
             };
             cookie?: never;
         };

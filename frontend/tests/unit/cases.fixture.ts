@@ -111,6 +111,7 @@ const CASE: CaseOut = {
   },
   "responsible_department": null,
   "responsible_person": null,
+  "next_deadline": null,
   "version": 1,
   "created_at": "2026-11-26T04:39:06.534935Z",
   "updated_at": "2026-11-26T04:39:06.534935Z"
