@@ -1,32 +1,35 @@
 import { allPages, requestJson } from './json'
-import type { PersonRef } from './notices.api'
+import type { RoleInCase } from '@/api/types'
 
 export type Decision = 'none' | 'talk' | 'circulated_criticism' | 'referral'
 export const DECISIONS: readonly Decision[] = ['none', 'talk', 'circulated_criticism', 'referral']
 
-export interface MissedDeadline {
-  id: string
-  kind: string
-  due_on: string
-  status?: string
+/** Who held the case (包案) when the deadline passed, as named when the review opened. */
+export interface RecordPerson {
+  role_in_case: RoleInCase
+  user_id: string | null
+  org_unit_id: string | null
+  name: string | null
+  started_at: string
+  ended_at: string | null
 }
 
 export interface AccountabilityOut {
   id: string
-  case_id: string | null
-  case_number?: string | null
-  status: string
-  reason?: string | null
-  persons: PersonRef[]
-  deadlines: MissedDeadline[]
-  decision: Decision | null
+  case_id: string
+  org_unit_id: string
+  deadline_ids: string[]
+  persons: RecordPerson[]
+  opened_at: string
+  opened_by: string | null
   finding: string | null
-  note: string | null
-  decided_by?: PersonRef | null
-  decided_at?: string | null
-  opened_at?: string
+  decision: Decision | null
+  decision_note: string | null
+  decided_by: string | null
+  decided_at: string | null
+  status: string
   created_at: string
-  version?: number
+  version: number
 }
 
 export interface DecideIn {

@@ -64,3 +64,7 @@ export async function putRule(campaignId: string, kind: RuleOut['kind'], body: R
     await api.PUT('/campaigns/{campaign_id}/deadline-rules/{kind}', { params: { path: { campaign_id: campaignId, kind } }, body }),
   )
 }
+
+export async function getDeadline(id: string): Promise<DeadlineDetail> {
+  return unwrap(await api.GET('/deadlines/{deadline_id}', { params: { path: { deadline_id: id } } }))
+}

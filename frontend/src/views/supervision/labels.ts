@@ -12,7 +12,7 @@ const index = new Map<string, ReadonlyMap<string, Readonly<Record<Locale, string
   Object.entries(table).map(([name, items]) => [name, new Map(items.map((item) => [item.value, item]))]),
 )
 
-export const NOTICE_STATUS_ENUM = 'supervision_notice_status'
+export const NOTICE_STATUS_ENUM = 'notice_status'
 export const DECISION_ENUM = 'accountability_decision'
 export const RECORD_STATUS_ENUM = 'accountability_status'
 

@@ -25,7 +25,7 @@ export interface NoticeOut {
   issued_by: PersonRef
   issued_at: string
   to_users: PersonRef[]
-  to_unit: PersonRef | string | null
+  to_unit: { id: string; name: string } | null
   reason: string
   requirements: string
   reply_due_on: string
@@ -64,8 +64,5 @@ export const closeNotice = (id: string, note?: string) =>
 export const returnNotice = (id: string, reason: string, replyDueOn: string) =>
   requestJson<NoticeOut>('POST', `/supervision-notices/${id}/return`, { body: { reason, reply_due_on: replyDueOn } })
 
-/** The unit line of a notice, whichever shape the server gives it (a name or a reference). */
-export function unitName(unit: NoticeOut['to_unit']): string {
-  if (!unit) return ''
-  return typeof unit === 'string' ? unit : unit.display_name
-}
+/** The unit line of a notice; empty when it is addressed to people only. */
+export const unitName = (unit: NoticeOut['to_unit']): string => unit?.name ?? ''
