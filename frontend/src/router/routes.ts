@@ -3,6 +3,7 @@ import { ACCOUNT_ADMINS, CALENDAR_WRITERS, CAMPAIGN_READERS, REFERENCE_WRITERS }
 import { PRINT_READERS } from '@/views/print/roles'
 import { CASE_READ_ROLES } from '@/views/hearings/roles'
 import { CASE_CREATE_ROLES, CASE_WRITE_ROLES } from '@/views/cases/permissions'
+import { ACCOUNTABILITY_READERS, NOTICE_READERS } from '@/views/supervision/clock'
 
 /** One table: the router, the guard and the side menu all read it. */
 export const routes: RouteRecordRaw[] = [
@@ -29,6 +30,25 @@ export const routes: RouteRecordRaw[] = [
     name: 'supervision',
     component: () => import('@/views/supervision/SupervisionBoard.vue'),
     meta: { titleKey: 'supervision.title', layout: 'admin', roles: [...CASE_READ_ROLES], menu: { order: 25 } },
+  },
+  {
+    path: '/supervision/notices',
+    name: 'supervision-notices',
+    component: () => import('@/views/supervision/NoticesView.vue'),
+    meta: { titleKey: 'supervision.notices.title', layout: 'admin', roles: NOTICE_READERS, menu: { order: 26 } },
+  },
+  {
+    path: '/supervision/notices/:id',
+    name: 'supervision-notice',
+    component: () => import('@/views/supervision/NoticeDetail.vue'),
+    props: true,
+    meta: { titleKey: 'supervision.notices.title', layout: 'admin', roles: NOTICE_READERS },
+  },
+  {
+    path: '/supervision/accountability',
+    name: 'accountability',
+    component: () => import('@/views/supervision/AccountabilityView.vue'),
+    meta: { titleKey: 'supervision.accountability.title', layout: 'admin', roles: ACCOUNTABILITY_READERS, menu: { order: 27 } },
   },
   {
     path: '/cases/new',
@@ -129,6 +149,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/print/PrintCensusCard.vue'),
     props: true,
     meta: { titleKey: 'print.titles.census_card', layout: 'print', roles: PRINT_READERS },
+  },
+  {
+    path: '/print/supervision-notices/:id',
+    name: 'print-supervision-notice',
+    component: () => import('@/views/print/PrintSupervisionNotice.vue'),
+    props: true,
+    meta: { titleKey: 'print.titles.supervision_notice', layout: 'print', roles: NOTICE_READERS },
   },
   {
     path: '/403',
