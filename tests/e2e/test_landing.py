@@ -16,9 +16,9 @@ async def test_admin_lands_on_administration_not_on_an_error(new_page: NewPage) 
     await expect(page.locator(".el-menu")).not_to_contain_text("案件台账")
 
 
-async def test_supervision_board_shows_its_three_columns(new_page: NewPage) -> None:
+async def test_supervision_board_shows_its_four_columns(new_page: NewPage) -> None:
     page = await new_page()
     await sign_in(page, "leader", "/supervision")
-    for column in ("overdue", "due_soon", "hearings"):
+    for column in ("overdue", "due_soon", "escalated", "notices"):
         await expect(page.locator(f"[data-column={column}]")).to_be_visible()
     await expect(page.locator(".el-alert--error")).to_have_count(0)

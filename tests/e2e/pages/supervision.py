@@ -23,7 +23,8 @@ async def issue(page: Page, case_id: str, to: str, reason: str, due: str) -> str
     await page.goto(f"/cases/{case_id}?tab=notices")
     await page.get_by_role("button", name="下发督办通知").click()
     box = dialog(page, "下发督办通知")
-    await box.get_by_role("checkbox", name=re.compile(f"^{re.escape(to)}")).check()
+    # Element Plus hides the native input behind its styled box: click the label a person sees.
+    await box.locator("label.el-checkbox").filter(has_text=re.compile(f"^{re.escape(to)}")).click()
     await fill(box, "督办事由", reason)
     await fill(box, "督办要求", "请于反馈期限前书面报告化解进展，逾期将启动责任追究")
     await pick_date(box, "反馈期限", due)
