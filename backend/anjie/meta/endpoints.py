@@ -12,7 +12,7 @@ from anjie.access.dependencies import Authorize, Public
 from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
 from anjie.core.db import Database
-from anjie.core.errors import ServiceUnavailable
+from anjie.core.errors import DatabaseUnavailable
 from anjie.core.labels import all_enums
 from anjie.meta.schemas import EnumLabel, Health
 
@@ -42,7 +42,7 @@ async def readyz(request: Request) -> Health:
         async with db.engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
     except Exception as exc:
-        raise ServiceUnavailable(headers={"Retry-After": "5"}) from exc
+        raise DatabaseUnavailable() from exc
     return Health(status="ready")
 
 
