@@ -14,7 +14,9 @@ import uuid
 from typing import Any
 from urllib.parse import unquote
 
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException
+from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from anjie.core import errors, metrics
@@ -61,6 +63,23 @@ def security_headers(path: str, headers: list[tuple[bytes, bytes]]) -> list[tupl
     return [(name, value) for name, value in extra if name not in present]
 
 
+def allow_every_method(
+    scope: Scope, headers: list[tuple[bytes, bytes]]
+) -> list[tuple[bytes, bytes]]:
+    """A 405's `Allow` names every method of the path (RFC 9110 §15.5.6). The router answers
+    from the first route whose path matched, and a path's methods are often split over routes."""
+    path = scope.get("path", "")
+    methods: set[str] = set()
+    for context in iter_route_contexts(getattr(scope.get("app"), "routes", [])):
+        regex, _, _ = compile_path(str(context.path_format))
+        if context.methods and regex.match(path):
+            methods |= set(context.methods)
+    if not methods:
+        return headers
+    allow = ", ".join(sorted(methods)).encode()
+    return [(k, v) for k, v in headers if k.lower() != b"allow"] + [(b"allow", allow)]
+
+
 class RequestContextMiddleware:
     def __init__(self, app: ASGIApp, *, max_body_bytes: int, max_json_bytes: int) -> None:
         self.app = app
@@ -92,6 +111,8 @@ class RequestContextMiddleware:
                     (b"x-request-id", request_id.encode()),
                     *security_headers(scope.get("path", ""), message["headers"]),
                 ]
+                if message["status"] == 405:
+                    message["headers"] = allow_every_method(scope, message["headers"])
             await send(message)
 
         async def problem(err: errors.AppError) -> None:
