@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".data")
     # Interactive docs: on in dev and test, off in production unless asked for.
     docs_enabled: bool | None = None
+    # The contract (/api/v1/openapi.json) and Prometheus /metrics: on in dev and test, off in
+    # production unless asked for (the metrics then belong behind the internal network).
+    openapi_enabled: bool | None = None
+    metrics_enabled: bool | None = None
     log_level: str = "INFO"
     log_json: bool = True
     host: str = "127.0.0.1"
@@ -116,6 +120,18 @@ class Settings(BaseSettings):
         if self.docs_enabled is None:
             return self.env is not Environment.production
         return self.docs_enabled
+
+    @property
+    def openapi(self) -> bool:
+        if self.openapi_enabled is None:
+            return self.env is not Environment.production
+        return self.openapi_enabled
+
+    @property
+    def metrics(self) -> bool:
+        if self.metrics_enabled is None:
+            return self.env is not Environment.production
+        return self.metrics_enabled
 
     @property
     def is_dev(self) -> bool:

@@ -104,13 +104,14 @@ def create_app(settings: Settings | None = None, *, events: EventBus | None = No
         finally:
             await app.state.db.dispose()
 
-    docs = settings.docs
+    # The docs page reads the contract, so it is served only with it.
+    docs = settings.docs and settings.openapi
     app = FastAPI(
         title="Anjie 案结",
         version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
-        openapi_url="/api/v1/openapi.json",
+        openapi_url="/api/v1/openapi.json" if settings.openapi else None,
         docs_url="/api/v1/docs" if docs else None,
         redoc_url=None,
         swagger_ui_oauth2_redirect_url=None,

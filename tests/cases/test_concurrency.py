@@ -97,6 +97,7 @@ async def test_two_concurrent_requests_with_one_key_make_one_case(world: World) 
     else:
         conflict = next(r for r in responses if r.status_code == 409)
         assert_problem(conflict, 409, "idempotency_in_flight")
+        assert conflict.headers["retry-after"] == "1"
     assert (await counts(world.conn)).cases == 1
     # Once the first has committed, a retry is a replay.
     retry = await _post(world, b.office, body, key)

@@ -59,7 +59,11 @@ async def test_405_names_the_allowed_methods_and_unknown_api_paths_are_404(
 ) -> None:
     response = await client.delete("/api/v1/users")
     assert_problem(response, 405)
-    assert "GET" in response.headers["allow"]
+    # Every method of the path, though GET and POST are separate routes (issue 14).
+    assert response.headers["allow"] == "GET, POST"
+    one = await client.put("/api/v1/users/00000000-0000-0000-0000-000000000000")
+    assert_problem(one, 405)
+    assert {"GET", "PATCH"} <= set(one.headers["allow"].split(", "))
     assert_problem(await client.post("/api/v1/no-such-thing"), 404, "not_found")
 
 

@@ -7,6 +7,7 @@ import asyncio
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -160,3 +161,24 @@ def test_embedded_cluster_starts_is_reused_and_stops(tmp_path: Path) -> None:
         assert stop_dev_cluster(project, name="scratch")
         shutil.rmtree(data_home(project, "scratch"), ignore_errors=True)
     assert not stop_dev_cluster(project, name="scratch")
+
+
+def test_embedded_cluster_restarts_on_the_port_it_had(tmp_path: Path) -> None:
+    """`anjie db stop && anjie db start` (issue 14, finding 9): a cluster that had to take
+    another port because the usual one was busy comes back on that same port, so a running
+    API's URL stays right and its pool reconnects."""
+    project = tmp_path / "project"
+    project.mkdir()
+    usual = free_port()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", usual))
+        busy.listen()
+        try:
+            url = ensure_dev_cluster(project, name="scratch", port=usual)
+            assert f":{usual}/" not in url
+            assert stop_dev_cluster(project, name="scratch")
+            assert ensure_dev_cluster(project, name="scratch", port=usual) == url
+            assert asyncio.run(_count(url, "SELECT 1")) == 1
+        finally:
+            stop_dev_cluster(project, name="scratch")
+            shutil.rmtree(data_home(project, "scratch"), ignore_errors=True)

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import BigInteger, Connection, DateTime, MetaData, event, func
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -22,7 +23,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
 
 from anjie.core import clock
-from anjie.core.errors import AppError
+from anjie.core.errors import AppError, DatabaseUnavailable
 from anjie.core.events import EventBus
 
 NAMING = {
@@ -87,23 +88,61 @@ class Database:
         await self.engine.dispose()
 
 
+# SQLSTATEs of a server that is going away or not there yet: connection exceptions (class 08),
+# admin shutdown, crash shutdown, cannot connect now.
+_UNAVAILABLE_SQLSTATES = frozenset({"57P01", "57P02", "57P03"})
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """The error says the database is unreachable or dropped the connection — not that the
+    request was wrong. Refused and timed-out connects surface as OSError (TimeoutError is one)."""
+    if isinstance(exc, OSError):
+        return True
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        sqlstate = str(getattr(exc.orig, "sqlstate", None) or "")
+        if sqlstate.startswith("08") or sqlstate in _UNAVAILABLE_SQLSTATES:
+            return True
+        cause = exc.orig.__cause__ if exc.orig is not None else None
+        return isinstance(cause, OSError)
+    return False
+
+
+async def _rollback(session: AsyncSession) -> None:
+    try:
+        await session.rollback()
+    except Exception as exc:
+        # A connection that is gone has nothing to roll back; the server already discarded it.
+        if not database_unavailable(exc):
+            raise
+
+
 async def _session(request: Request) -> AsyncIterator[AsyncSession]:
     db: Database = request.app.state.db
     async with db.sessionmaker() as session:
-        await session.begin()
         try:
-            yield session
-        except AppError as exc:
-            if exc.keep_writes:
-                await session.commit()
+            await session.begin()
+            try:
+                yield session
+            except AppError as exc:
+                if exc.keep_writes:
+                    await session.commit()
+                else:
+                    await _rollback(session)
+                raise
+            except BaseException:
+                await _rollback(session)
+                raise
             else:
-                await session.rollback()
+                await session.commit()
+        except Exception as exc:
+            # An outage is "later", not a server fault: 503 with Retry-After, nothing half-kept
+            # (the transaction never committed, or its commit was lost with the connection and
+            # the client retries with the same Idempotency-Key).
+            if database_unavailable(exc):
+                raise DatabaseUnavailable() from exc
             raise
-        except BaseException:
-            await session.rollback()
-            raise
-        else:
-            await session.commit()
 
 
 SessionDep = Annotated[AsyncSession, Depends(_session, scope="function")]

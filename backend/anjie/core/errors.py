@@ -158,6 +158,23 @@ class ServiceUnavailable(AppError):
     message_en = "The service is unavailable"
 
 
+class DatabaseUnavailable(ServiceUnavailable):
+    """The database cannot be reached or went away mid-request: nothing was kept, try later.
+
+    503 with Retry-After rather than a 500, so that clients that queue writes (the phone's outbox,
+    docs/architecture.md) keep the write and send it again with the same Idempotency-Key.
+    """
+
+    code = "database_unavailable"
+    message_zh = "数据库暂不可用，请稍后重试"
+    message_en = "The database is unavailable; try again shortly"
+    retry_after_seconds: ClassVar[int] = 5
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.headers.setdefault("Retry-After", str(self.retry_after_seconds))
+
+
 class InternalError(AppError):
     status = 500
     code = "internal_error"

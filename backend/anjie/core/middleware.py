@@ -14,7 +14,9 @@ import uuid
 from typing import Any
 from urllib.parse import unquote
 
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException
+from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from anjie.core import errors, metrics
@@ -23,11 +25,59 @@ from anjie.core.logging import request_id_var
 from anjie.core.problems import PROBLEM_JSON, problem_body
 
 log = logging.getLogger("anjie.access")
+# The SPA and the phone app load only their own scripts; Element Plus and Vant set inline
+# styles; photos are previewed from blob: URLs; the service worker and manifest are same-origin.
+# The production proxy sends the same policy.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+    "worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+# The interactive docs page loads Swagger UI from its CDN; it is off in production.
+_CSP_EXEMPT = frozenset({"/api/v1/docs"})
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 _NUL_DETAIL: dict[Lang, str] = {
     "zh-CN": "网址不能包含空字符（\\u0000）",
     "en": "The URL must not contain NUL characters",
 }
+
+
+def security_headers(path: str, headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """Headers every response carries, whoever produced it (route, static file, error).
+
+    JSON without a caching rule of its own is `no-store`: API answers carry personal data and
+    must not stay in a shared or browser cache after sign-out.
+    """
+    present = {name.lower() for name, _ in headers}
+    extra = [
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"x-frame-options", b"DENY"),
+    ]
+    if path not in _CSP_EXEMPT:
+        extra.append((b"content-security-policy", CONTENT_SECURITY_POLICY.encode()))
+    content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
+    if b"json" in content_type and b"cache-control" not in present:
+        extra.append((b"cache-control", b"no-store"))
+    return [(name, value) for name, value in extra if name not in present]
+
+
+def allow_every_method(
+    scope: Scope, headers: list[tuple[bytes, bytes]]
+) -> list[tuple[bytes, bytes]]:
+    """A 405's `Allow` names every method of the path (RFC 9110 §15.5.6). The router answers
+    from the first route whose path matched, and a path's methods are often split over routes."""
+    path = scope.get("path", "")
+    methods: set[str] = set()
+    for context in iter_route_contexts(getattr(scope.get("app"), "routes", [])):
+        regex, _, _ = compile_path(str(context.path_format))
+        if context.methods and regex.match(path):
+            methods |= set(context.methods)
+    if not methods:
+        return headers
+    allow = ", ".join(sorted(methods)).encode()
+    return [(k, v) for k, v in headers if k.lower() != b"allow"] + [(b"allow", allow)]
 
 
 class RequestContextMiddleware:
@@ -59,7 +109,10 @@ class RequestContextMiddleware:
                 message["headers"] = [
                     *message["headers"],
                     (b"x-request-id", request_id.encode()),
+                    *security_headers(scope.get("path", ""), message["headers"]),
                 ]
+                if message["status"] == 405:
+                    message["headers"] = allow_every_method(scope, message["headers"])
             await send(message)
 
         async def problem(err: errors.AppError) -> None:

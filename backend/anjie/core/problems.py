@@ -65,6 +65,8 @@ _ZH_MESSAGES: dict[str, str] = {
     "finite_number": "应为有限的数字",
     "value_error": "取值无效",
     "nul_character": "不能包含空字符（\\u0000）",
+    "control_character": "不能包含控制字符或双向文字控制符（U+{codepoint}）",
+    "phone_number": "不是有效的手机（11 位）或固定电话号码",
     "url_parsing": "网址格式不正确",
 }
 

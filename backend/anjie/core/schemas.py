@@ -6,15 +6,28 @@ request body is a 422 at the field that carries it, before any SQL runs.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+# C0 controls other than tab, newline and carriage return, DEL, the C1 controls, and the bidi
+# embeddings, overrides and isolates: invisible characters that reorder or hide what an official
+# reads (a name or a number shown reversed) and that no form of the campaign needs.
+_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
 
 def _no_nul(value: str) -> str:
     if "\x00" in value:
         raise ValueError("must not contain NUL characters")
+    found = _CONTROLS.search(value)
+    if found is not None:
+        raise PydanticCustomError(
+            "control_character",
+            "must not contain control or bidirectional-override characters (U+{codepoint})",
+            {"codepoint": f"{ord(found.group()):04X}"},
+        )
     return value
 
 

@@ -233,8 +233,22 @@ def ensure_dev_cluster(project_dir: Path, name: str = "dev", port: int = 54329) 
             link.symlink_to(home)
     running = cluster.running_port()
     if running is None:
-        running = cluster.start(port if _port_free(port) else free_port())
+        # Back on the port it last had when that is free: a running API keeps its URL and
+        # reconnects by itself after `anjie db stop && anjie db start`. Otherwise the usual
+        # port, and only when both are taken a free one (then the API's URL is stale).
+        remembered = _last_port(home)
+        wanted = [p for p in (remembered, port) if p is not None]
+        running = cluster.start(next((p for p in wanted if _port_free(p)), None) or free_port())
+        (home / "port").write_text(str(running))
     return f"postgresql://postgres@127.0.0.1:{running}/postgres"
+
+
+def _last_port(home: Path) -> int | None:
+    try:
+        text = (home / "port").read_text().strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None
 
 
 def stop_dev_cluster(project_dir: Path, name: str = "dev") -> bool:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from anjie.core.errors import BadRequest, Conflict, ValidationFailed
 
 
@@ -19,3 +21,8 @@ class IdempotencyInFlight(Conflict):
     code = "idempotency_in_flight"
     message_zh = "相同 Idempotency-Key 的请求正在处理中，请稍后重试"
     message_en = "A request with this Idempotency-Key is still being processed; retry shortly"
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        # The first request finishes within a request's time; the client retries, not gives up.
+        self.headers.setdefault("Retry-After", "1")

@@ -12,7 +12,7 @@ from anjie.access.dependencies import Authorize, Public
 from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
 from anjie.core.db import Database
-from anjie.core.errors import ServiceUnavailable
+from anjie.core.errors import DatabaseUnavailable, NotFound
 from anjie.core.labels import all_enums
 from anjie.meta.schemas import EnumLabel, Health
 
@@ -42,7 +42,7 @@ async def readyz(request: Request) -> Health:
         async with db.engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
     except Exception as exc:
-        raise ServiceUnavailable(headers={"Retry-After": "5"}) from exc
+        raise DatabaseUnavailable() from exc
     return Health(status="ready")
 
 
@@ -53,6 +53,9 @@ async def readyz(request: Request) -> Health:
     response_class=PlainTextResponse,
     include_in_schema=False,
 )
-async def metrics() -> Response:
-    """Prometheus metrics; keep it off the public proxy (nginx does not forward it)."""
+async def metrics(request: Request) -> Response:
+    """Prometheus metrics; keep it off the public proxy (nginx does not forward it). Served only
+    when `ANJIE_METRICS_ENABLED` (on by default outside production)."""
+    if not request.app.state.settings.metrics:
+        raise NotFound()
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

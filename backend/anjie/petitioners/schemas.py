@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 from typing import Annotated, ClassVar
 
 from pydantic import AfterValidator, BaseModel, Field
+from pydantic_core import PydanticCustomError
 
 from anjie.core import idnumber
 from anjie.core.pagination import PageQuery
@@ -15,7 +17,31 @@ Place = Annotated[str, Field(min_length=1, max_length=200), NoNul]
 IdNumber = Annotated[
     str, Field(min_length=15, max_length=20), NoNul, AfterValidator(idnumber.validate)
 ]
-Phone = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 -]{4,18}[0-9]$"), NoNul]
+# A mainland number, written with spaces or hyphens as people do: a mobile (11 digits, 1[3-9]…),
+# a landline with its area code (0 + 10 or 11 digits), or a local landline (7 or 8 digits); with
+# +86 or 0086 in front when given internationally. A 10-digit number is none of these.
+_PHONE_DIGITS = re.compile(r"^(?:1[3-9][0-9]{9}|0[1-9][0-9]{9,10}|[2-9][0-9]{6,7})$")
+
+
+def _mainland_phone(value: str) -> str:
+    digits = re.sub(r"[ -]", "", value)
+    for prefix in ("+86", "0086"):
+        if digits.startswith(prefix) and len(digits) > len(prefix) + 7:
+            digits = digits.removeprefix(prefix)
+            break
+    if not _PHONE_DIGITS.match(digits):
+        raise PydanticCustomError(
+            "phone_number", "not a mainland mobile (11 digits) or landline number"
+        )
+    return value
+
+
+Phone = Annotated[
+    str,
+    Field(pattern=r"^\+?[0-9][0-9 -]{4,18}[0-9]$"),
+    NoNul,
+    AfterValidator(_mainland_phone),
+]
 
 
 class PetitionerFields(ApiModel):
