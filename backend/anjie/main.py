@@ -23,7 +23,7 @@ from anjie.core import problems
 from anjie.core.crypto import PiiCipher
 from anjie.core.db import Database
 from anjie.core.events import EventBus
-from anjie.core.middleware import RequestContextMiddleware
+from anjie.core.middleware import MaskFreeText, RequestContextMiddleware
 from anjie.meta.endpoints import health_router
 
 MAX_JSON_BYTES = 2 * 1024 * 1024
@@ -123,6 +123,8 @@ def create_app(settings: Settings | None = None, *, events: EventBus | None = No
     problems.install(app)
     app.include_router(api_router)
     app.include_router(health_router)
+    # Inside the request context: its headers and problem answers wrap the masked body.
+    app.add_middleware(MaskFreeText)
     app.add_middleware(
         RequestContextMiddleware,
         max_body_bytes=settings.max_body_bytes,

@@ -54,12 +54,16 @@ async def test_leaders_and_office_of_the_unit_see_and_add(b: Bench) -> None:
     assert (await b.get(county_leader, f"/{attachment_id}")).status_code == 200
 
 
-async def test_an_observer_downloads_but_cannot_upload(b: Bench) -> None:
+async def test_an_observer_sees_the_file_but_neither_downloads_nor_uploads(b: Bench) -> None:
     attachment_id = await _upload_one(b)
-    response = await b.get(b.observer, f"/{attachment_id}/content")
-    assert response.status_code == 200
-    assert response.content == (await b.get(b.officer, f"/{attachment_id}/content")).content
     rows, audits = await b.rows(), await b.audits()
+    # An ID-card scan is personal data: its content is for those who may reveal it.
+    assert (await b.get(b.observer, f"/{attachment_id}")).status_code == 200
+    refused = assert_problem(
+        await b.get(b.observer, f"/{attachment_id}/content"), 403, "attachment_download_forbidden"
+    )
+    assert "下载" in refused["detail"]
+    assert (await b.rows(), await b.audits()) == (rows, audits)  # a refused read records nothing
     body = assert_problem(await b.upload(b.observer, PNG), 403, "forbidden")
     assert body["detail"] == "没有执行此操作的权限"
     assert (await b.rows(), await b.audits()) == (rows, audits)

@@ -153,3 +153,17 @@ async def test_the_description_is_trimmed_and_kept(b: Bench) -> None:
     assert response.json()["description"] == "现场照片"
     response = await b.upload(b.officer, PNG, "a.png", description="   ")
     assert response.json()["description"] is None
+
+
+async def test_a_zip_bomb_dressed_as_a_document_is_refused(b: Bench) -> None:
+    # 50 MB of zeros compress to some fifty kilobytes: whoever opened it would unpack them.
+    bomb = office(
+        "_rels/.rels", "word/styles.xml", extra={"word/document.xml": b"\0" * (50 * 1024 * 1024)}
+    )
+    assert len(bomb) < 2 * 1024 * 1024
+    rows = await b.rows()
+    response = await b.upload(b.officer, bomb, "报告.docx")
+    assert_problem(response, 415, "attachment_type_not_allowed")
+    assert await b.rows() == rows
+    # A real document of the same shape still goes in.
+    assert (await b.upload(b.officer, DOCX, "报告.docx")).status_code == 201

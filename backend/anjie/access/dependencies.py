@@ -22,6 +22,7 @@ from anjie.access.principal import Principal
 from anjie.core.db import SessionDep
 from anjie.core.dependencies import SettingsDep, client_ip
 from anjie.core.errors import Forbidden
+from anjie.core.masking import MASK_FREE_TEXT
 from anjie.core.ports import Port
 from anjie.core.security import TokenInvalid, decode_access_token
 
@@ -76,6 +77,8 @@ async def current_principal(
         request_id=getattr(request.state, "request_id", None),
     )
     request.state.principal = principal
+    # Without the right to reveal, numbers typed into free text are masked on the way out too.
+    setattr(request.state, MASK_FREE_TEXT, not principal.can(Permission.pii_reveal))
     return principal
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from anjie.core.errors import (
+    Forbidden,
     InternalError,
     NotFound,
     PayloadTooLarge,
@@ -63,3 +64,9 @@ class AttachmentContentMissing(InternalError):
     code = "attachment_content_missing"
     message_zh = "附件文件缺失，请联系管理员并提供请求编号"
     message_en = "The attachment's file is missing; contact the administrator with the request id"
+
+
+class AttachmentDownloadForbidden(Forbidden):
+    code = "attachment_download_forbidden"
+    message_zh = "督导查阅角色不能下载附件内容（附件可能含身份证件等个人信息）"
+    message_en = "Observers may not download attachment content (it may hold ID scans)"

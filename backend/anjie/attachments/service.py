@@ -20,11 +20,13 @@ from typing import Any, BinaryIO
 from anyio import to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
 from anjie.attachments import owners
 from anjie.attachments import repository as repo
 from anjie.attachments.errors import (
     AttachmentContentMissing,
+    AttachmentDownloadForbidden,
     AttachmentNotFound,
     AttachmentTypeNotAllowed,
 )
@@ -234,6 +236,10 @@ async def download(
     session: AsyncSession, principal: Principal, storage: Storage, attachment_id: uuid.UUID
 ) -> Download:
     attachment, _ = await _get(session, principal, attachment_id)
+    if not principal.can(Permission.pii_reveal):
+        # Files are ID scans, photos of people, minutes: content is for those who may reveal
+        # personal data; an observer sees the name, type and size in the lists.
+        raise AttachmentDownloadForbidden()
     kind = BY_MEDIA_TYPE.get(
         attachment.media_type,
         FileKind(attachment.media_type, attachment.extension, (attachment.extension,)),

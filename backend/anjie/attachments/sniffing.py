@@ -39,6 +39,11 @@ BY_MEDIA_TYPE = {kind.media_type: kind for kind in ALLOWED}
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
+# Office documents are zip files: their stated unpacked size and compression ratio are bounded.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+
+
 def sniff(path: Path) -> FileKind | None:
     """The kind of the file at `path`, or None when it is not one we accept. Blocking I/O."""
     with path.open("rb") as handle:
@@ -60,10 +65,17 @@ def _office(path: Path) -> FileKind | None:
     try:
         # Opening reads the central directory and nothing else.
         with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
+            members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
         return None
+    names = [m.filename for m in members]
     if len(names) > MAX_ZIP_ENTRIES or "[Content_Types].xml" not in names:
+        return None
+    # A zip bomb: whoever opens it later (a viewer, an indexer) would unpack gigabytes. The
+    # central directory states each member's size; real documents stay far below these.
+    unpacked = sum(m.file_size for m in members)
+    packed = max(1, sum(m.compress_size for m in members))
+    if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_COMPRESSION_RATIO:
         return None
     if any(name.lower().endswith("vbaproject.bin") for name in names):
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _SECRET_KEYS = ("password", "token", "secret", "hash", "key")
@@ -40,4 +41,38 @@ def redact(data: Any) -> Any:
         return out
     if isinstance(data, list):
         return [redact(item) for item in data]
+    return data
+
+
+# The request-state key by which the access layer asks for free text to be masked in responses.
+MASK_FREE_TEXT = "mask_free_text"
+
+# ID numbers (18 characters, or the old 15 digits) and mainland mobile and landline numbers
+# typed into free text (notes, demands, minutes): what a field-by-field mask cannot see.
+_FREE_TEXT = re.compile(
+    r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])"
+    r"|(?<!\d)1[3-9]\d{9}(?!\d)"
+    r"|(?<![\d-])0\d{2,3}-?\d{7,8}(?!\d)"
+)
+
+
+def _mask_match(match: re.Match[str]) -> str:
+    found = match.group()
+    # ID numbers are 15 or 18 long; region codes never start with 0, landlines always do.
+    return mask_id_number(found) if len(found) in (15, 18) else mask_phone(found)
+
+
+def mask_free_text(text: str) -> str:
+    """`text` with every ID and phone number in it masked as the fields are."""
+    return _FREE_TEXT.sub(_mask_match, text)
+
+
+def mask_strings(data: Any) -> Any:
+    """A JSON value with `mask_free_text` applied to every string in it."""
+    if isinstance(data, str):
+        return mask_free_text(data)
+    if isinstance(data, dict):
+        return {key: mask_strings(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [mask_strings(item) for item in data]
     return data

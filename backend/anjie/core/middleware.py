@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from anjie.core import errors, metrics
 from anjie.core.i18n import Lang, negotiate
 from anjie.core.logging import request_id_var
+from anjie.core.masking import MASK_FREE_TEXT, mask_strings
 from anjie.core.problems import PROBLEM_JSON, problem_body
 
 log = logging.getLogger("anjie.access")
@@ -193,3 +194,45 @@ class RequestContextMiddleware:
                 },
             )
             request_id_var.reset(token)
+
+
+class MaskFreeText:
+    """Masks ID and phone numbers inside the JSON strings answered to a caller who may not
+    reveal personal data (observers): the access layer marks such a request in its state, so
+    free text (notes, demands, minutes) is masked like the fields are."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def masking_send(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                state = scope.get("state", {})
+                content_type = dict(message.get("headers", [])).get(b"content-type", b"")
+                if state.get(MASK_FREE_TEXT) and b"json" in content_type:
+                    start = message
+                    return
+            elif start is not None and message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if message.get("more_body", False):
+                    return
+                body = json.dumps(
+                    mask_strings(json.loads(b"".join(chunks) or b"null")),
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                ).encode()
+                headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
+                headers.append((b"content-length", str(len(body)).encode()))
+                await send({**start, "headers": headers})
+                await send({"type": "http.response.body", "body": body})
+                return
+            await send(message)
+
+        await self.app(scope, receive, masking_send)
