@@ -64,6 +64,13 @@ _STATUS_TEXT = {
 }
 # Operations whose service throttles the caller (docs/architecture.md: counters in PostgreSQL).
 _THROTTLED = frozenset({"issueToken"})
+# Answers a route's dependencies do not show: the feed's own token (a query parameter) and a
+# year of the working-day calendar nobody entered yet (docs/domain.md, working days).
+_SPECIAL: dict[str, set[int]] = {
+    "getHearingCalendar": {401},
+    "addWorkingDays": {409},
+    "getCalendarYear": {409},
+}
 _SESSION = get_args(SessionDep)[1].dependency
 
 
@@ -82,10 +89,9 @@ def _statuses(route: RouteContext, operation: dict[str, Any]) -> set[int]:
         found.add(401)
     if any(isinstance(call, Authorize) for call in calls):
         found.add(403)
-    if route.dependant.path_params:
-        found.add(404)
     if operation.get("parameters") or "requestBody" in operation:
-        found.add(422)
+        # Ids in the path, the query or the body resolve only within the caller's scope.
+        found |= {404, 422}
     if required_if_match in calls:
         found |= {412, 428}
     if optional_if_match in calls:
@@ -107,6 +113,7 @@ def _statuses(route: RouteContext, operation: dict[str, Any]) -> set[int]:
         found |= {400, 429}
     if _SESSION in calls:
         found.add(503)
+    found |= _SPECIAL.get(operation.get("operationId", ""), set())
     return found
 
 
@@ -121,8 +128,10 @@ def _header_parameters(route: RouteContext, operation: dict[str, Any]) -> None:
         if options:
             schema.update(options[0])
         name = parameter["name"].lower()
-        if name == "if-match" and required_if_match in calls:
-            parameter["required"] = True
+        if name == "if-match":
+            # What parse_if_match accepts; anything else is a 412 (it can match no version).
+            schema["pattern"] = r'^\s*(\*|(W/)?"?[0-9]{1,18}"?)\s*$'
+            parameter["required"] = required_if_match in calls
         if name == "idempotency-key" and visit_key in calls:
             # A check-in's key is the visit's UUID, generated on the phone (docs/domain.md).
             parameter["required"] = True
