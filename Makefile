@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 NPM    := cd frontend && PATH="$(abspath $(BIN)):$$PATH" npm
 FRONTEND_STAMP := frontend/node_modules/.installed
 
-.PHONY: install lock run stop test lint imports typecheck openapi openapi-check pytest bench clean \
+.PHONY: install lock run stop test lint imports typecheck openapi openapi-check pytest bench schemathesis clean \
 	frontend-install frontend-test frontend-build browser
 
 install: $(STAMP)
@@ -79,6 +79,11 @@ browser:
 # serve the build that frontend-test made.
 test: install lint imports typecheck openapi-check frontend-test browser
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The contract fuzzed for every role (schemathesis, in-process; a few minutes). Not in `make test`
+# until it runs clean: see tests/contract/test_schemathesis.py.
+schemathesis: install
+	ANJIE_SCHEMATHESIS=1 $(BIN)/pytest tests/contract -q $(PYTEST_ARGS)
 
 # Latency of the case list, search and detail on 100 000 seeded cases (not part of `make test`).
 bench: install

@@ -10,7 +10,7 @@ from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
 from anjie.campaigns import service
 from anjie.campaigns.schemas import CampaignCreate, CampaignOut, CampaignUpdate
-from anjie.core.concurrency import if_match_version, set_etag
+from anjie.core.concurrency import IfMatch, set_etag
 from anjie.core.db import SessionDep
 from anjie.core.pagination import Cursor, Limit, Page, page_of
 
@@ -57,9 +57,8 @@ async def update_campaign(
     session: SessionDep,
     principal: Writer,
     response: Response,
+    expected_version: IfMatch,
 ) -> CampaignOut:
-    campaign = await service.update(
-        session, principal, campaign_id, body, if_match_version(request)
-    )
+    campaign = await service.update(session, principal, campaign_id, body, expected_version)
     set_etag(response, campaign.version)
     return service.to_out(campaign)

@@ -10,7 +10,7 @@ from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
 from anjie.cases import service
 from anjie.cases.schemas import CaseCreate, CaseListQuery, CaseOut, CaseUpdate
-from anjie.core.concurrency import etag, if_match_version, set_etag
+from anjie.core.concurrency import IfMatch, etag, set_etag
 from anjie.core.crypto import CipherDep
 from anjie.core.db import SessionDep
 from anjie.core.pagination import Page
@@ -71,8 +71,9 @@ async def update_case(
     principal: Writer,
     cipher: CipherDep,
     response: Response,
+    expected_version: IfMatch,
 ) -> CaseOut:
     """Correct a case's data (needs If-Match); status and outcome change through transitions."""
-    out = await service.update(session, principal, cipher, case_id, body, if_match_version(request))
+    out = await service.update(session, principal, cipher, case_id, body, expected_version)
     set_etag(response, out.version)
     return out

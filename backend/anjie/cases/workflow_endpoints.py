@@ -13,7 +13,7 @@ from anjie.access.principal import Principal
 from anjie.cases import timeline, workflow
 from anjie.cases.timeline import TimelineEntry
 from anjie.cases.workflow_schemas import CaseTransitions, TransitionIn
-from anjie.core.concurrency import if_match_version
+from anjie.core.concurrency import OptionalIfMatch
 from anjie.core.db import SessionDep
 from anjie.core.i18n import negotiate
 from anjie.core.pagination import Cursor, Limit, Page
@@ -40,11 +40,12 @@ async def transition_case(
     request: Request,
     session: SessionDep,
     principal: Mover,
+    expected_version: OptionalIfMatch,
 ) -> CaseTransitions:
     """Take an action (研判, 批准方案, …). `If-Match` with the case's version is optional; when
     sent, a stale version is refused with 412."""
     lang = negotiate(request.headers.get("accept-language"))
-    expected = if_match_version(request) if request.headers.get("if-match") else None
+    expected = expected_version
     return await workflow.transition(session, principal, case_id, body, lang, expected)
 
 

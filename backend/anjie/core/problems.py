@@ -71,6 +71,41 @@ _ZH_MESSAGES: dict[str, str] = {
 }
 
 
+# The one schema of every error body (problem_body below), shared by every documented 4xx/5xx.
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "title": "Problem",
+    "description": "RFC 9457 problem details; extra members add detail (the failed guard, …)",
+    "required": ["type", "title", "status", "detail", "code", "request_id"],
+    "properties": {
+        "type": {"type": "string", "format": "uri"},
+        "title": {"type": "string"},
+        "status": {"type": "integer", "minimum": 400, "maximum": 599},
+        "detail": {"type": "string"},
+        "code": {"type": "string", "description": "Stable machine-readable reason"},
+        "request_id": {"type": ["string", "null"]},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["pointer", "detail", "code"],
+                "properties": {
+                    "pointer": {"type": "string", "description": "JSON pointer into the body"},
+                    "detail": {"type": "string"},
+                    "code": {"type": "string"},
+                    "parameter": {
+                        "type": "string",
+                        "description": "`query:name`, `path:name`, `header:name` for parameters",
+                    },
+                },
+                "additionalProperties": True,
+            },
+        },
+    },
+    "additionalProperties": True,
+}
+
+
 def problem_body(
     *,
     status: int,

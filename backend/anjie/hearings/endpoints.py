@@ -9,7 +9,7 @@ import anjie.hearings.labels  # noqa: F401 - registers the hearing vocabulary fo
 from anjie.access.dependencies import Authorize, Public
 from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
-from anjie.core.concurrency import etag, if_match_version, set_etag
+from anjie.core.concurrency import IfMatch, OptionalIfMatch, etag, set_etag
 from anjie.core.db import SessionDep
 from anjie.core.i18n import negotiate
 from anjie.core.pagination import Page
@@ -33,10 +33,6 @@ Reader = Annotated[Principal, Depends(Authorize(Permission.cases_read))]
 Writer = Annotated[Principal, Depends(Authorize(Permission.hearings_write))]
 # Any signed-in user may subscribe to their own hearings.
 Self = Annotated[Principal, Depends(Authorize(Permission.self_write))]
-
-
-def _optional_if_match(request: Request) -> int | None:
-    return if_match_version(request) if request.headers.get("if-match") else None
 
 
 # The calendar routes come before /{hearing_id}, which would otherwise claim their paths.
@@ -121,9 +117,10 @@ async def update_hearing(
     session: SessionDep,
     principal: Writer,
     response: Response,
+    expected_version: IfMatch,
 ) -> HearingOut:
     """Change the arrangements (needs If-Match); the booking rules apply to the result."""
-    out = await service.update(session, principal, hearing_id, body, if_match_version(request))
+    out = await service.update(session, principal, hearing_id, body, expected_version)
     set_etag(response, out.version)
     return out
 
@@ -136,9 +133,10 @@ async def hold_hearing(
     session: SessionDep,
     principal: Writer,
     response: Response,
+    expected_version: OptionalIfMatch,
 ) -> HearingOut:
     """Record that it took place, with the minutes (听证笔录) and outcome."""
-    out = await workflow.hold(session, principal, hearing_id, body, _optional_if_match(request))
+    out = await workflow.hold(session, principal, hearing_id, body, expected_version)
     set_etag(response, out.version)
     return out
 
@@ -151,9 +149,10 @@ async def postpone_hearing(
     session: SessionDep,
     principal: Writer,
     response: Response,
+    expected_version: OptionalIfMatch,
 ) -> HearingOut:
     """Postpone, saying why; the slot is released until /reschedule books a new one."""
-    out = await workflow.postpone(session, principal, hearing_id, body, _optional_if_match(request))
+    out = await workflow.postpone(session, principal, hearing_id, body, expected_version)
     set_etag(response, out.version)
     return out
 
@@ -166,9 +165,10 @@ async def reschedule_hearing(
     session: SessionDep,
     principal: Writer,
     response: Response,
+    expected_version: OptionalIfMatch,
 ) -> HearingOut:
     """Book a postponed hearing again, at a new time, under every booking rule."""
-    expected = _optional_if_match(request)
+    expected = expected_version
     out = await workflow.reschedule(session, principal, hearing_id, body, expected)
     set_etag(response, out.version)
     return out
@@ -182,7 +182,8 @@ async def cancel_hearing(
     session: SessionDep,
     principal: Writer,
     response: Response,
+    expected_version: OptionalIfMatch,
 ) -> HearingOut:
-    out = await workflow.cancel(session, principal, hearing_id, body, _optional_if_match(request))
+    out = await workflow.cancel(session, principal, hearing_id, body, expected_version)
     set_etag(response, out.version)
     return out

@@ -9,7 +9,7 @@ import anjie.notices.labels  # noqa: F401 - registers the notice vocabulary for 
 from anjie.access.dependencies import Authorize
 from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
-from anjie.core.concurrency import etag, if_match_version, set_etag
+from anjie.core.concurrency import OptionalIfMatch, etag, set_etag
 from anjie.core.db import SessionDep
 from anjie.core.pagination import Page
 from anjie.idempotency.dependencies import Idempotency
@@ -28,10 +28,6 @@ router = APIRouter(prefix="/supervision-notices", tags=["supervision-notices"])
 Reader = Annotated[Principal, Depends(Authorize(Permission.notices_read))]
 Writer = Annotated[Principal, Depends(Authorize(Permission.notices_write))]
 Replier = Annotated[Principal, Depends(Authorize(Permission.notices_reply))]
-
-
-def _optional_if_match(request: Request) -> int | None:
-    return if_match_version(request) if request.headers.get("if-match") else None
 
 
 @router.get("", operation_id="listSupervisionNotices")
@@ -84,11 +80,12 @@ async def reply_to_notice(
     session: SessionDep,
     principal: Replier,
     response: Response,
+    expected_version: OptionalIfMatch,
 ) -> NoticeOut:
     """Reply (反馈) while open or returned: the notice becomes replied, its deadline is met.
     403 `notice_not_addressed` unless an addressee or a holder of the case; the new reply is
     the last of `replies`."""
-    expected = _optional_if_match(request)
+    expected = expected_version
     out = await service.reply(session, principal, notice_id, body, expected)
     set_etag(response, out.version)
     return out
@@ -102,9 +99,10 @@ async def close_notice(
     session: SessionDep,
     principal: Writer,
     response: Response,
+    expected_version: OptionalIfMatch,
 ) -> NoticeOut:
     """Accept the reply (办结); 409 `notice_state` unless replied."""
-    expected = _optional_if_match(request)
+    expected = expected_version
     out = await service.close(session, principal, notice_id, body, expected)
     set_etag(response, out.version)
     return out
@@ -118,10 +116,11 @@ async def return_notice(
     session: SessionDep,
     principal: Writer,
     response: Response,
+    expected_version: OptionalIfMatch,
 ) -> NoticeOut:
     """Send the reply back for another by a new date (a new reply deadline starts); 409
     `notice_state` unless replied."""
-    expected = _optional_if_match(request)
+    expected = expected_version
     out = await service.return_(session, principal, notice_id, body, expected)
     set_etag(response, out.version)
     return out

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from anjie.access.dependencies import Authorize
 from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
-from anjie.core.concurrency import if_match_version, set_etag
+from anjie.core.concurrency import IfMatch, set_etag
 from anjie.core.db import SessionDep
 from anjie.core.pagination import Page, page_of
 from anjie.orgs import service
@@ -60,14 +60,19 @@ async def update_org_unit(
     session: SessionDep,
     principal: Writer,
     response: Response,
+    expected_version: IfMatch,
 ) -> OrgUnitOut:
-    unit = await service.update(session, principal, unit_id, body, if_match_version(request))
+    unit = await service.update(session, principal, unit_id, body, expected_version)
     set_etag(response, unit.version)
     return service.to_out(unit)
 
 
 @router.delete("/{unit_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="deleteOrgUnit")
 async def delete_org_unit(
-    unit_id: uuid.UUID, request: Request, session: SessionDep, principal: Writer
+    unit_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    principal: Writer,
+    expected_version: IfMatch,
 ) -> None:
-    await service.delete(session, principal, unit_id, if_match_version(request))
+    await service.delete(session, principal, unit_id, expected_version)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from anjie.access.dependencies import Authorize
 from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
-from anjie.core.concurrency import if_match_version, set_etag
+from anjie.core.concurrency import IfMatch, set_etag
 from anjie.core.crypto import CipherDep
 from anjie.core.db import SessionDep
 from anjie.core.pagination import Page, page_of
@@ -83,10 +83,9 @@ async def update_petitioner(
     principal: Writer,
     cipher: CipherDep,
     response: Response,
+    expected_version: IfMatch,
 ) -> PetitionerOut:
-    p = await service.update(
-        session, principal, cipher, petitioner_id, body, if_match_version(request)
-    )
+    p = await service.update(session, principal, cipher, petitioner_id, body, expected_version)
     set_etag(response, p.version)
     return service.to_out(p)
 

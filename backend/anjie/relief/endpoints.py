@@ -9,7 +9,7 @@ import anjie.relief.labels  # noqa: F401 - registers the relief vocabulary for /
 from anjie.access.dependencies import Authorize
 from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
-from anjie.core.concurrency import etag, if_match_version, set_etag
+from anjie.core.concurrency import IfMatch, etag, set_etag
 from anjie.core.db import SessionDep
 from anjie.core.pagination import Page
 from anjie.idempotency.dependencies import Idempotency
@@ -93,9 +93,10 @@ async def update_relief_application(
     session: SessionDep,
     principal: Writer,
     response: Response,
+    expected_version: IfMatch,
 ) -> ReliefOut:
     """Change a draft (needs If-Match); once submitted it only moves through its steps."""
-    expected = if_match_version(request)
+    expected = expected_version
     out = await service.update(session, principal, application_id, body, expected)
     set_etag(response, out.version)
     return out

@@ -14,7 +14,7 @@ from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
 from anjie.core import clock
 from anjie.core.calendar import SHANGHAI
-from anjie.core.concurrency import if_match_version, set_etag
+from anjie.core.concurrency import OptionalIfMatch, set_etag
 from anjie.core.db import SessionDep
 from anjie.core.pagination import Cursor, Limit, Page
 from anjie.supervision import listing, rules_service, service
@@ -39,10 +39,6 @@ Approver = Annotated[Principal, Depends(Authorize(Permission.deadlines_approve))
 RuleReader = Annotated[Principal, Depends(Authorize(Permission.campaigns_read))]
 RuleWriter = Annotated[Principal, Depends(Authorize(Permission.campaigns_write))]
 _FIRST_DAY, _LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)
-
-
-def _optional_if_match(request: Request) -> int | None:
-    return if_match_version(request) if request.headers.get("if-match") else None
 
 
 def _day_start(day: date) -> datetime:
@@ -110,11 +106,10 @@ async def pause_deadline(
     session: SessionDep,
     principal: Worker,
     response: Response,
+    expected_version: OptionalIfMatch,
 ) -> DeadlineOut:
     """Stop the clock (a review's hearing pending, say); 409 when paused, overdue or closed."""
-    d = await service.pause(
-        session, principal, deadline_id, body.reason, _optional_if_match(request)
-    )
+    d = await service.pause(session, principal, deadline_id, body.reason, expected_version)
     return await _answer(response, to_out(d))
 
 
@@ -126,11 +121,10 @@ async def resume_deadline(
     session: SessionDep,
     principal: Worker,
     response: Response,
+    expected_version: OptionalIfMatch,
 ) -> DeadlineOut:
     """Run the clock again; the paused days are added to the last day."""
-    d = await service.resume(
-        session, principal, deadline_id, body.reason, _optional_if_match(request)
-    )
+    d = await service.resume(session, principal, deadline_id, body.reason, expected_version)
     return await _answer(response, to_out(d))
 
 
@@ -142,12 +136,13 @@ async def extend_deadline(
     session: SessionDep,
     principal: Approver,
     response: Response,
+    expected_version: OptionalIfMatch,
 ) -> DeadlineOut:
     """The one extension, approved by the calling leader, with the reason (to be told to the
     petitioner); 409 `deadline_already_extended` for a second, `deadline_extension_too_long`
     beyond the rule's maximum."""
     d = await service.extend(
-        session, principal, deadline_id, body.days, body.reason, _optional_if_match(request)
+        session, principal, deadline_id, body.days, body.reason, expected_version
     )
     return await _answer(response, to_out(d))
 
@@ -160,9 +155,10 @@ async def meet_deadline(
     session: SessionDep,
     principal: Worker,
     response: Response,
+    expected_version: OptionalIfMatch,
 ) -> DeadlineOut:
     """Record it done: `met`, or `met_late` when past due."""
-    d = await service.meet(session, principal, deadline_id, body.note, _optional_if_match(request))
+    d = await service.meet(session, principal, deadline_id, body.note, expected_version)
     return await _answer(response, to_out(d))
 
 
@@ -174,11 +170,10 @@ async def waive_deadline(
     session: SessionDep,
     principal: Approver,
     response: Response,
+    expected_version: OptionalIfMatch,
 ) -> DeadlineOut:
     """No longer owed, by the calling leader's decision."""
-    d = await service.waive(
-        session, principal, deadline_id, body.reason, _optional_if_match(request)
-    )
+    d = await service.waive(session, principal, deadline_id, body.reason, expected_version)
     return await _answer(response, to_out(d))
 
 
@@ -198,8 +193,9 @@ async def put_deadline_rule(
     request: Request,
     session: SessionDep,
     principal: RuleWriter,
+    expected_version: OptionalIfMatch,
 ) -> RuleOut:
     """The campaign's own setting of one kind's rule (clocks started later follow it). An
     `If-Match` is checked against the setting's version when one exists."""
-    expected = _optional_if_match(request)
+    expected = expected_version
     return await rules_service.put_rule(session, principal, campaign_id, kind, body, expected)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from anjie.access.dependencies import Authorize
 from anjie.access.permissions import Permission
 from anjie.access.principal import Principal
-from anjie.core.concurrency import if_match_version, set_etag
+from anjie.core.concurrency import IfMatch, set_etag
 from anjie.core.db import SessionDep
 from anjie.core.pagination import Page, page_of
 from anjie.users import service
@@ -66,9 +66,10 @@ async def update_user(
     session: SessionDep,
     principal: Writer,
     response: Response,
+    expected_version: IfMatch,
 ) -> UserOut:
     """Edit or disable an account (`is_active: false` ends its sessions at once)."""
-    user = await service.update(session, principal, user_id, body, if_match_version(request))
+    user = await service.update(session, principal, user_id, body, expected_version)
     set_etag(response, user.version)
     return service.to_out(user)
 
@@ -81,8 +82,9 @@ async def set_user_roles(
     session: SessionDep,
     principal: Writer,
     response: Response,
+    expected_version: IfMatch,
 ) -> UserOut:
-    user = await service.set_roles(session, principal, user_id, body, if_match_version(request))
+    user = await service.set_roles(session, principal, user_id, body, expected_version)
     set_etag(response, user.version)
     return service.to_out(user)
 

@@ -73,9 +73,8 @@ export async function createUser(body: UserCreate): Promise<UserOut> {
 export async function updateUser(user: Pick<UserOut, 'id' | 'version'>, body: UserUpdate): Promise<UserOut> {
   return unwrap(
     await api.PATCH('/users/{user_id}', {
-      params: { path: { user_id: user.id } },
+      params: { path: { user_id: user.id }, header: ifMatch(user.version) },
       body,
-      headers: ifMatch(user.version),
     }),
   )
 }
@@ -83,9 +82,8 @@ export async function updateUser(user: Pick<UserOut, 'id' | 'version'>, body: Us
 export async function setUserRoles(user: Pick<UserOut, 'id' | 'version'>, roles: Role[]): Promise<UserOut> {
   return unwrap(
     await api.PUT('/users/{user_id}/roles', {
-      params: { path: { user_id: user.id } },
+      params: { path: { user_id: user.id }, header: ifMatch(user.version) },
       body: { roles },
-      headers: ifMatch(user.version),
     }),
   )
 }
@@ -117,9 +115,8 @@ export async function createOrgUnit(body: OrgUnitCreate): Promise<OrgUnitOut> {
 export async function updateOrgUnit(unit: Pick<OrgUnitOut, 'id' | 'version'>, body: OrgUnitUpdate): Promise<OrgUnitOut> {
   return unwrap(
     await api.PATCH('/org-units/{unit_id}', {
-      params: { path: { unit_id: unit.id } },
+      params: { path: { unit_id: unit.id }, header: ifMatch(unit.version) },
       body,
-      headers: ifMatch(unit.version),
     }),
   )
 }
@@ -127,8 +124,7 @@ export async function updateOrgUnit(unit: Pick<OrgUnitOut, 'id' | 'version'>, bo
 export async function deleteOrgUnit(unit: Pick<OrgUnitOut, 'id' | 'version'>): Promise<void> {
   unwrap(
     await api.DELETE('/org-units/{unit_id}', {
-      params: { path: { unit_id: unit.id } },
-      headers: ifMatch(unit.version),
+      params: { path: { unit_id: unit.id }, header: ifMatch(unit.version) },
     }),
   )
 }
@@ -148,9 +144,8 @@ export async function createCampaign(body: CampaignCreate): Promise<CampaignOut>
 export async function updateCampaign(c: Pick<CampaignOut, 'id' | 'version'>, body: CampaignUpdate): Promise<CampaignOut> {
   return unwrap(
     await api.PATCH('/campaigns/{campaign_id}', {
-      params: { path: { campaign_id: c.id } },
+      params: { path: { campaign_id: c.id }, header: ifMatch(c.version) },
       body,
-      headers: ifMatch(c.version),
     }),
   )
 }

@@ -52,7 +52,7 @@ export async function createCase(body: CaseCreate, idempotencyKey: string): Prom
 /** Only the changed fields; a stale `version` is refused with 412. */
 export async function updateCase(id: string, version: number, body: CaseUpdate): Promise<CaseOut> {
   return unwrap(
-    await api.PATCH('/cases/{case_id}', { params: { path: { case_id: id } }, body, headers: ifMatch(version) }),
+    await api.PATCH('/cases/{case_id}', { params: { path: { case_id: id }, header: ifMatch(version) }, body }),
   )
 }
 

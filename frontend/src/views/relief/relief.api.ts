@@ -73,9 +73,8 @@ export type ReliefUpdate = S['ReliefUpdate']
 export async function updateRelief(app: ReliefOut, body: ReliefUpdate): Promise<ReliefOut> {
   return unwrap(
     await api.PATCH('/relief-applications/{application_id}', {
-      params: { path: { application_id: app.id } },
+      params: { path: { application_id: app.id }, header: { 'If-Match': `"${app.version}"` } },
       body,
-      headers: { 'If-Match': `"${app.version}"` },
     }),
   )
 }
