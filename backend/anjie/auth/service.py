@@ -183,6 +183,11 @@ async def logout(session: AsyncSession, principal: Principal, token: str | None)
         await repo.revoke_family(session, stored.family_id, now)
     else:
         await repo.revoke_user(session, principal.id, now)
+    # The access token that signed out must stop working now, not when it expires. A version
+    # bump rather than a denylist of token ids: the version is already checked on every request
+    # (no new table or lookup), and the account's other sessions lose only their short-lived
+    # access token, which their own refresh token replaces on the next 401.
+    await repo.end_access_tokens(session, principal.id)
     await audit.record(
         session,
         principal,
