@@ -86,8 +86,12 @@ class Settings(BaseSettings):
     pii_active_kid: str = "dev-1"
     blind_index_key: SecretStr = SecretStr(DEV_BLIND_INDEX_KEY)
 
+    # Failures of one account from one IP: that IP is refused for that account, whatever the
+    # password; the owner elsewhere is not.
     login_max_failures_per_account: int = Field(default=5, ge=1)
     login_max_failures_per_ip: int = Field(default=20, ge=1)
+    # Failures of one account over all IPs: past it, each IP gets a single try for that account.
+    login_account_ceiling: int = Field(default=50, ge=1)
     login_window_seconds: int = Field(default=900, ge=1)
 
     max_body_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)

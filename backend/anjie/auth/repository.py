@@ -32,8 +32,12 @@ async def add_failure(session: AsyncSession, *, username_key: str, ip: str, at: 
     await session.flush()
 
 
-async def clear_account_failures(session: AsyncSession, username_key: str) -> None:
-    await session.execute(delete(LoginAttempt).where(LoginAttempt.username_key == username_key))
+async def clear_failures(session: AsyncSession, username_key: str, ip: str) -> None:
+    """Forget one account's failures from one IP: a sign-in there must not wipe what other
+    IPs (perhaps an attacker's) have spent."""
+    await session.execute(
+        delete(LoginAttempt).where(LoginAttempt.username_key == username_key, LoginAttempt.ip == ip)
+    )
 
 
 async def get_refresh_for_update(session: AsyncSession, token_hash: bytes) -> RefreshToken | None:
