@@ -101,6 +101,10 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
     host: str = "127.0.0.1"
+    # Addresses (or CIDR networks, comma-separated) of the proxies whose X-Forwarded-For and
+    # X-Forwarded-Proto are believed. None by default: a direct client could otherwise forge its
+    # address in the audit trail and escape the per-IP sign-in limit.
+    trusted_proxies: str = ""
     port: int = 8000
     spa_dir: Path | None = None
 
