@@ -86,6 +86,15 @@ def openapi_document() -> str:
     return json.dumps(app.openapi(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+def proxy_options(trusted_proxies: str) -> dict[str, object]:
+    """uvicorn's proxy-header options: forwarded headers only from the configured proxies
+    (uvicorn alone would believe any client on 127.0.0.1, i.e. every client of `anjie run`)."""
+    trusted = ",".join(p.strip() for p in trusted_proxies.split(",") if p.strip())
+    if not trusted:
+        return {"proxy_headers": False, "forwarded_allow_ips": ""}
+    return {"proxy_headers": True, "forwarded_allow_ips": trusted}
+
+
 def _serve(url: str) -> None:
     import uvicorn
 
@@ -101,6 +110,7 @@ def _serve(url: str) -> None:
         port=settings.port,
         log_config=None,
         access_log=False,
+        **proxy_options(settings.trusted_proxies),  # type: ignore[arg-type]
     )
 
 

@@ -149,3 +149,25 @@ async def test_disabling_a_user_ends_their_sessions_at_once(
     assert_unauthorized(await password_login(world.client, target.username), "invalid_credentials")
     [event] = await audit_rows(admin_conn, "user.disable")
     assert event["entity_id"] == str(target.id)
+
+
+async def test_wrong_current_passwords_are_throttled_like_sign_ins(
+    world: World, officer: Account, admin_conn: asyncpg.Connection
+) -> None:
+    """The issue measured 236 guesses a minute at the current password; now the account's
+    sign-in counters apply, and the right password is refused too once they are spent."""
+    settings = world.settings
+    access = (await _login(world.client, officer.username))["access_token"]
+    for _ in range(settings.login_max_failures_per_account):
+        response = await _change(world.client, access, "guess-guess-guess", NEW_PASSWORD)
+        assert_problem(response, 403, "current_password_wrong")
+    for current in ("guess-guess-guess", PASSWORD):
+        response = await _change(world.client, access, current, NEW_PASSWORD)
+        assert_problem(response, 429, "too_many_requests")
+        wait = response.headers["retry-after"]
+        assert wait.isdigit() and 0 < int(wait) <= settings.login_window_seconds
+    # Nothing changed, and every refused guess is in the audit trail.
+    assert (await world.client.get(ME_URL, headers=bearer(access))).status_code == 200
+    failed = await audit_rows(admin_conn, "auth.password_change_failed")
+    assert len(failed) == settings.login_max_failures_per_account
+    assert all(row["actor_id"] == officer.id for row in failed)

@@ -197,6 +197,35 @@ async def test_logout_ends_that_session_only(world: World, officer: Account) -> 
     assert (await refresh_grant(world.client, other["refresh_token"])).status_code == 200
 
 
+async def test_logout_ends_the_access_token_at_once(
+    world: World, officer: Account, admin_conn: asyncpg.Connection
+) -> None:
+    session = await _login(world.client, officer)
+    other = await _login(world.client, officer)
+    etag_before = await admin_conn.fetchval(
+        "SELECT version FROM app_user WHERE id = $1", officer.id
+    )
+
+    response = await world.client.post(
+        LOGOUT_URL,
+        json={"refresh_token": session["refresh_token"]},
+        headers=bearer(session["access_token"]),
+    )
+    assert response.status_code == 204, response.text
+
+    # Not 15 minutes later: now.
+    assert_unauthorized(await world.client.get(ME_URL, headers=bearer(session["access_token"])))
+    # The other session's access token goes too; its own refresh token gets it a new one.
+    assert_unauthorized(await world.client.get(ME_URL, headers=bearer(other["access_token"])))
+    renewed = await refresh_grant(world.client, other["refresh_token"])
+    assert renewed.status_code == 200, renewed.text
+    fresh = bearer(renewed.json()["access_token"])
+    assert (await world.client.get(ME_URL, headers=fresh)).status_code == 200
+    # Signing out is not an edit of the account: its ETag is unchanged.
+    etag_after = await admin_conn.fetchval("SELECT version FROM app_user WHERE id = $1", officer.id)
+    assert etag_after == etag_before
+
+
 async def test_logout_with_the_cookie_clears_it(
     world: World, officer: Account, admin_conn: asyncpg.Connection
 ) -> None:

@@ -1,7 +1,11 @@
-"""Login throttling per account and per IP (the test app sees every request from 127.0.0.1)."""
+"""Login throttling per (account, IP), per IP, and a per-account ceiling that a stranger cannot
+use to lock the owner out. The test app sees requests from 127.0.0.1 unless a test gives another
+client address (`from_ip`)."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 
 import httpx
@@ -36,7 +40,20 @@ async def _fail(client: httpx.AsyncClient, username: str, times: int) -> None:
         assert_unauthorized(await password_login(client, username, WRONG), "invalid_credentials")
 
 
-async def test_account_is_throttled_even_for_the_right_password(
+@asynccontextmanager
+async def from_ip(app: object, ip: str) -> AsyncIterator[httpx.AsyncClient]:
+    """A client whose requests reach the app from `ip` (the socket's address, as uvicorn gives
+    it without trusted proxies)."""
+    transport = httpx.ASGITransport(
+        app=app,  # type: ignore[arg-type]
+        raise_app_exceptions=False,
+        client=(ip, 40000),
+    )
+    async with httpx.AsyncClient(transport=transport, base_url="http://anjie.test") as client:
+        yield client
+
+
+async def test_account_is_throttled_from_that_ip_even_for_the_right_password(
     world: World, officer: Account, bureau: Unit, settings: Settings
 ) -> None:
     await _fail(world.client, officer.username, settings.login_max_failures_per_account)
@@ -46,6 +63,52 @@ async def test_account_is_throttled_even_for_the_right_password(
     # Only that account: a colleague on the same IP still signs in.
     colleague = await world.user(bureau, "officer")
     assert (await password_login(world.client, colleague.username)).status_code == 200
+
+
+async def test_a_stranger_cannot_lock_the_owner_out(
+    app: object, world: World, settings: Settings, bureau: Unit
+) -> None:
+    """The issue's repro: five anonymous wrong passwords locked the account (admin included)
+    for everybody. Now the stranger's IP is throttled and the owner from elsewhere gets in."""
+    admin = await world.user(bureau, "admin")
+    async with from_ip(app, "198.51.100.66") as stranger:
+        await _fail(stranger, admin.username, settings.login_max_failures_per_account)
+        assert_throttled(await password_login(stranger, admin.username), settings)
+        assert_throttled(await password_login(stranger, admin.username, WRONG), settings)
+    async with from_ip(app, "192.0.2.10") as owner:
+        response = await password_login(owner, admin.username)
+        assert response.status_code == 200, response.text
+    # The owner's success does not hand the stranger fresh guesses.
+    async with from_ip(app, "198.51.100.66") as stranger:
+        assert_throttled(await password_login(stranger, admin.username, WRONG), settings)
+
+
+async def test_past_the_ceiling_each_ip_gets_one_try_and_the_owner_still_gets_in(
+    app: object, world: World, officer: Account, settings: Settings
+) -> None:
+    settings_ceiling = settings.login_account_ceiling
+    per_pair = settings.login_max_failures_per_account
+    ips = [f"203.0.113.{i}" for i in range(1, settings_ceiling // per_pair + 2)]
+    failed = 0
+    for ip in ips:
+        async with from_ip(app, ip) as bot:
+            while failed < settings_ceiling:
+                response = await password_login(bot, officer.username, WRONG)
+                if response.status_code == 429:
+                    break
+                assert_unauthorized(response, "invalid_credentials")
+                failed += 1
+    assert failed == settings_ceiling
+    # An address that has failed on the account is now refused at once, even with one failure.
+    async with from_ip(app, "198.51.100.1") as bot:
+        assert_unauthorized(
+            await password_login(bot, officer.username, WRONG), "invalid_credentials"
+        )
+        assert_throttled(await password_login(bot, officer.username, WRONG), settings)
+    # The owner, from an address of their own, with the right password: in.
+    async with from_ip(app, "192.0.2.77") as owner:
+        response = await password_login(owner, officer.username)
+        assert response.status_code == 200, response.text
 
 
 async def test_one_failure_fewer_is_not_throttled(
@@ -102,7 +165,7 @@ async def test_ip_is_throttled_across_usernames(
     assert_throttled(await password_login(world.client, "yet-another-name", WRONG), settings)
 
 
-async def test_forwarding_headers_do_not_escape_the_ip_limit(
+async def test_forwarding_headers_do_not_escape_the_ip_limit_in_the_app(
     world: World, officer: Account, settings: Settings
 ) -> None:
     for i in range(settings.login_max_failures_per_ip):

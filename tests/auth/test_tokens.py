@@ -238,3 +238,21 @@ async def test_a_token_from_the_future_is_refused(
     token = world.token(officer)
     move_clock(now)
     assert_unauthorized(await world.client.get(ME_URL, headers=bearer(token)))
+
+
+async def test_a_lifetime_longer_than_configured_is_refused(world: World, officer: Account) -> None:
+    """A valid signature does not make a token ours: we never issue one for longer than the
+    configured lifetime, so a token expiring in year 9999 is refused."""
+    settings = world.settings
+    lifetime = settings.access_token_minutes * 60
+    now = int(time.time())
+    exactly = sign(claims_for(officer, settings, iat=now, exp=now + lifetime), settings)
+    assert (await world.client.get(ME_URL, headers=bearer(exactly))).status_code == 200
+    for exp in (now + lifetime + 1, 253_402_300_799):  # one second more; 9999-12-31
+        token = sign(claims_for(officer, settings, iat=now, exp=exp), settings)
+        assert_unauthorized(await world.client.get(ME_URL, headers=bearer(token)))
+    # An issue time moved forward to fit the window is a token from the future.
+    late = sign(
+        claims_for(officer, settings, iat=253_402_300_000, nbf=now, exp=253_402_300_799), settings
+    )
+    assert_unauthorized(await world.client.get(ME_URL, headers=bearer(late)))

@@ -297,3 +297,31 @@ async def test_a_retried_booking_with_its_key_is_not_booked_twice(world: World) 
     assert again.json()["id"] == first.json()["id"]
     assert again.headers.get("Idempotent-Replayed") == "true"
     assert await h.s.conn.fetchval("SELECT count(*) FROM hearing") == 1
+
+
+async def test_officials_outside_the_callers_units_are_unknown(world: World) -> None:
+    """The issue's probe: chair, clerk and participants could be any active user of the
+    installation. An outsider's id now reads exactly like a made-up one, and nothing is written."""
+    h = await hearing_scene(world)
+    beside = await world.user(h.s.sibling, "leader")  # a sibling bureau
+    above = await world.user(h.s.county, "leader")  # the county, above the caller's bureau
+    events = await h.s.conn.fetchval("SELECT count(*) FROM audit_event")
+    response = await h.create(
+        chair_user_id=str(beside.id),
+        clerk_user_id=str(above.id),
+        participants=[{"kind": "official", "user_id": str(beside.id)}],
+    )
+    body = assert_problem(response, 422, "validation_failed")
+    assert pointers(body) == ["#/chair_user_id", "#/clerk_user_id", "#/participants/0/user_id"]
+    assert {e["code"] for e in body["errors"]} == {"user_unknown"}
+    assert await h.s.conn.fetchval("SELECT count(*) FROM hearing") == 0
+    assert await h.s.conn.fetchval("SELECT count(*) FROM audit_event") == events
+
+    # Rescheduling is held to the same rule.
+    hearing = await h.created()
+    response = await h.patch(
+        h.s.office, hearing["id"], {"chair_user_id": str(beside.id)}, f'"{hearing["version"]}"'
+    )
+    assert pointers(assert_problem(response, 422, "validation_failed")) == ["#/chair_user_id"]
+    row = await h.s.conn.fetchrow("SELECT chair_user_id, version FROM hearing")
+    assert (row["chair_user_id"], row["version"]) == (h.chair.id, hearing["version"])

@@ -60,3 +60,18 @@ def test_compose_refuses_missing_secrets(missing: str) -> None:
     result = _config(env)
     assert result.returncode != 0
     assert missing in result.stderr
+
+
+def test_api_trusts_forwarded_headers_from_the_web_network_only() -> None:
+    config = json.loads(_config(REQUIRED).stdout)
+    api, web, db = (config["services"][name] for name in ("api", "web", "db"))
+    [subnet] = [c["subnet"] for c in config["networks"]["edge"]["ipam"]["config"]]
+    command = api["command"]
+    assert "*" not in command
+    assert command[command.index("--forwarded-allow-ips") + 1] == subnet
+    assert api["environment"]["ANJIE_TRUSTED_PROXIES"] == subnet
+    # The edge network holds web and api only; the database is not on it.
+    assert set(web["networks"]) == {"edge"}
+    assert "edge" not in db["networks"]
+    dockerfile = (ROOT / "backend" / "Dockerfile").read_text()
+    assert '"*"' not in dockerfile and "ANJIE_TRUSTED_PROXIES" in dockerfile

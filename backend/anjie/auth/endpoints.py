@@ -129,9 +129,12 @@ async def me(
 async def change_password(
     body: PasswordChange,
     session: SessionDep,
+    settings: SettingsDep,
     principal: SelfWriter,
 ) -> None:
-    """Change one's own password; every session of the account ends, so sign in again."""
+    """Change one's own password; every session of the account ends, so sign in again.
+
+    Wrong current passwords are throttled like sign-ins (429 with Retry-After)."""
     await service.change_password(
-        session, principal, current=body.current_password, new=body.new_password
+        session, settings, principal, current=body.current_password, new=body.new_password
     )

@@ -34,3 +34,5 @@ class WrongCurrentPassword(Forbidden):
     code = "current_password_wrong"
     message_zh = "当前密码不正确"
     message_en = "The current password is wrong"
+    # The failure counter and the audit event must survive this error.
+    keep_writes = True

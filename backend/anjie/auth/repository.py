@@ -7,6 +7,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from anjie.auth.models import LoginAttempt, RefreshToken
+from anjie.users.models import User
 
 
 async def failures_since(
@@ -31,8 +32,12 @@ async def add_failure(session: AsyncSession, *, username_key: str, ip: str, at: 
     await session.flush()
 
 
-async def clear_account_failures(session: AsyncSession, username_key: str) -> None:
-    await session.execute(delete(LoginAttempt).where(LoginAttempt.username_key == username_key))
+async def clear_failures(session: AsyncSession, username_key: str, ip: str) -> None:
+    """Forget one account's failures from one IP: a sign-in there must not wipe what other
+    IPs (perhaps an attacker's) have spent."""
+    await session.execute(
+        delete(LoginAttempt).where(LoginAttempt.username_key == username_key, LoginAttempt.ip == ip)
+    )
 
 
 async def get_refresh_for_update(session: AsyncSession, token_hash: bytes) -> RefreshToken | None:
@@ -53,4 +58,17 @@ async def revoke_user(session: AsyncSession, user_id: uuid.UUID, at: datetime) -
         update(RefreshToken)
         .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=at)
+    )
+
+
+async def end_access_tokens(session: AsyncSession, user_id: uuid.UUID) -> None:
+    """Bump the account's token version: every access token issued before is refused.
+
+    A plain UPDATE, not the ORM: signing out is not an edit of the account, so its row version
+    (the ETag an administrator edits against) stays as it is."""
+    await session.execute(
+        update(User)
+        .where(User.id == user_id)
+        .values(token_version=User.token_version + 1)
+        .execution_options(synchronize_session=False)
     )

@@ -44,23 +44,27 @@ class IssuedTokens:
 
 
 async def _throttle(session: AsyncSession, settings: Settings, username_key: str, ip: str) -> None:
+    """Refuse before any password is checked.
+
+    Counted per (account, IP) and per IP, so a stranger's failures throttle the stranger's IP,
+    not the owner signing in from elsewhere. The account's total over all IPs is a ceiling: past
+    it, an IP that has failed on this account once is refused, so a spread-out attack gets one
+    guess per address while the owner from an address of their own still gets in."""
     now = clock.now()
-    window = timedelta(seconds=settings.login_window_seconds)
-    checks = (
-        (
-            await repo.failures_since(
-                session, username_key=username_key, ip=None, since=now - window
-            ),
-            settings.login_max_failures_per_account,
-        ),
-        (
-            await repo.failures_since(session, username_key=None, ip=ip, since=now - window),
-            settings.login_max_failures_per_ip,
-        ),
-    )
+    since = now - timedelta(seconds=settings.login_window_seconds)
+    pair = await repo.failures_since(session, username_key=username_key, ip=ip, since=since)
+    per_ip = await repo.failures_since(session, username_key=None, ip=ip, since=since)
+    checks = [
+        (pair, settings.login_max_failures_per_account),
+        (per_ip, settings.login_max_failures_per_ip),
+    ]
+    if pair[0] > 0:
+        total = await repo.failures_since(session, username_key=username_key, ip=None, since=since)
+        if total[0] >= settings.login_account_ceiling:
+            checks.append((pair, 1))
     for (count, oldest), limit in checks:
         if count >= limit and oldest is not None:
-            wait = (oldest + window - now).total_seconds()
+            wait = (oldest + timedelta(seconds=settings.login_window_seconds) - now).total_seconds()
             raise TooManyRequests(retry_after=max(1, math.ceil(wait)))
 
 
@@ -123,7 +127,7 @@ async def login(
             org_path=path,
         )
         raise LoginFailed()
-    await repo.clear_account_failures(session, username_key)
+    await repo.clear_failures(session, username_key, ip)
     tokens = await _issue(session, settings, user)
     await audit.record(
         session,
@@ -183,6 +187,11 @@ async def logout(session: AsyncSession, principal: Principal, token: str | None)
         await repo.revoke_family(session, stored.family_id, now)
     else:
         await repo.revoke_user(session, principal.id, now)
+    # The access token that signed out must stop working now, not when it expires. A version
+    # bump rather than a denylist of token ids: the version is already checked on every request
+    # (no new table or lookup), and the account's other sessions lose only their short-lived
+    # access token, which their own refresh token replaces on the next 401.
+    await repo.end_access_tokens(session, principal.id)
     await audit.record(
         session,
         principal,
@@ -199,13 +208,28 @@ async def revoke_all_refresh_tokens(session: AsyncSession, user_id: uuid.UUID) -
 
 
 async def change_password(
-    session: AsyncSession, principal: Principal, *, current: str, new: str
+    session: AsyncSession, settings: Settings, principal: Principal, *, current: str, new: str
 ) -> None:
+    """The current password is checked like a sign-in: a stolen access token must not become
+    an unthrottled password oracle, so failures share the account's sign-in counters."""
     row = await users_repo.get_with_org_path(session, principal.id)
     if row is None:
         raise WrongCurrentPassword()
     user = row[0]
+    ip = principal.ip or "unknown"
+    username_key = user.username.strip().lower()[:64]
+    await _throttle(session, settings, username_key, ip)
     if not await verify_password_async(current, user.password_hash):
+        await repo.add_failure(session, username_key=username_key, ip=ip, at=clock.now())
+        await audit.record(
+            session,
+            principal,
+            "auth.password_change_failed",
+            entity_type="user",
+            entity_id=user.id,
+            org_unit_id=user.org_unit_id,
+            org_path=principal.org_path,
+        )
         raise WrongCurrentPassword()
     user.password_hash = await hash_password_async(new)
     user.token_version += 1

@@ -8,18 +8,73 @@ import uuid
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel
+from pydantic_core import PydanticCustomError
 
 from anjie.core.errors import ValidationFailed
 
 T = TypeVar("T")
 
 MAX_LIMIT = 200
+# Room for the longest sort key we page on (an org unit's path, up to 2000 characters), base64.
+MAX_CURSOR_CHARS = 3000
+# Our cursors are flat lists of a few scalars; anything else is not ours, and a nested one
+# (`[[[[…]]]]`) would otherwise drive the JSON decoder into a recursion error.
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _parse(cursor: str) -> list[Any] | None:
+    """The flat list inside a cursor, or None when it is not one of ours."""
+    if len(cursor) > MAX_CURSOR_CHARS:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        # Depth before parsing: a flat list opens exactly one bracket outside its strings.
+        if _depth(raw) > 1:
+            return None
+        key = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    if not isinstance(key, list) or not all(isinstance(v, _SCALARS) for v in key):
+        return None
+    return key
+
+
+def _depth(raw: bytes) -> int:
+    """The deepest bracket nesting of a JSON text, strings skipped (linear, no recursion)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x5D, 0x7D):  # ] }
+            depth -= 1
+    return deepest
+
+
+def _well_formed(cursor: str | None) -> str | None:
+    # Checked with the other query parameters, so a malformed cursor is a 422 on every list,
+    # also one whose parent resource the caller cannot see.
+    if cursor is not None and _parse(cursor) is None:
+        raise PydanticCustomError("cursor", "bad cursor")
+    return cursor
+
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (at most 200)")]
-# Room for the longest sort key we page on (an org unit's path, up to 2000 characters), base64.
 Cursor = Annotated[
-    str | None, Query(max_length=3000, description="`next_cursor` of the previous page")
+    str | None,
+    Query(max_length=MAX_CURSOR_CHARS, description="`next_cursor` of the previous page"),
+    AfterValidator(_well_formed),
 ]
 
 
@@ -47,12 +102,8 @@ def decode_cursor(cursor: str | None, size: int) -> list[Any] | None:
     """The sort key inside a cursor; a cursor that is not ours is a 422, not a 500."""
     if cursor is None:
         return None
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        key = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        key = None
-    if not isinstance(key, list) or len(key) != size:
+    key = _parse(cursor)
+    if key is None or len(key) != size:
         raise bad_cursor()
     return key
 

@@ -146,6 +146,12 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
     expires_at = _numeric_date(claims, "exp")
     if expires_at <= now:
         raise TokenInvalid("expired")
+    # We never issue a token for longer than the configured lifetime, so one that claims more
+    # (exp in 9999 under a valid signature) was not made by this service as configured now.
+    if expires_at - issued_at > settings.access_token_minutes * 60:
+        raise TokenInvalid("lifetime longer than configured")
+    if issued_at > now:
+        raise TokenInvalid("issued in the future")
     if "nbf" in claims and _numeric_date(claims, "nbf") > now:
         raise TokenInvalid("not yet valid")
     if claims["typ"] != "access":

@@ -20,6 +20,7 @@ from anjie.cases.models import Case, CasePetitioner
 from anjie.cases.policies import visible_cases
 from anjie.core.repository import JoinedRow, JoinedSelect, with_names
 from anjie.hearings.models import CalendarToken, Hearing, HearingParticipant, HearingStatus
+from anjie.orgs.models import OrgUnit
 from anjie.petitioners.models import Petitioner
 from anjie.users.models import User
 
@@ -183,10 +184,18 @@ async def is_investigator(session: AsyncSession, case_id: uuid.UUID, user_id: uu
 
 
 async def active_user_names(
-    session: AsyncSession, user_ids: Iterable[uuid.UUID]
+    session: AsyncSession, user_ids: Iterable[uuid.UUID], scope_path: str
 ) -> dict[uuid.UUID, str]:
-    query = select(User.id, User.display_name).where(
-        User.id.in_(list(set(user_ids))), User.is_active.is_(True)
+    """Active users among `user_ids` whose unit is in the caller's subtree; anyone else is as
+    unknown as a made-up id, so the answer does not tell which ids exist elsewhere."""
+    query = (
+        select(User.id, User.display_name)
+        .join(OrgUnit, OrgUnit.id == User.org_unit_id)
+        .where(
+            User.id.in_(list(set(user_ids))),
+            User.is_active.is_(True),
+            OrgUnit.path.startswith(scope_path, autoescape=True),
+        )
     )
     return {row[0]: row[1] for row in (await session.execute(query)).all()}
 

@@ -105,6 +105,7 @@ def _bad(pointer: str, code: str) -> Violation:
 async def check_people(
     session: AsyncSession,
     case_id: uuid.UUID,
+    scope_path: str,
     *,
     chair_user_id: uuid.UUID | None,
     clerk_user_id: uuid.UUID | None,
@@ -112,10 +113,16 @@ async def check_people(
     participants: Sequence[ParticipantIn] | None,
 ) -> list[HearingParticipant] | None:
     """Check the accounts and petitioners a request names (those it does not send were checked
-    when they were stored); return the new participant rows, names resolved."""
+    when they were stored); return the new participant rows, names resolved.
+
+    Officials are users of the caller's org subtree (`scope_path`): an outsider's id is refused
+    like an unknown one, so booking cannot probe ids across units or put a case in an outsider's
+    calendar feed."""
     items = list(participants or ())
     wanted = [u for u in (chair_user_id, clerk_user_id) if u is not None]
-    names = await repo.active_user_names(session, wanted + [p.user_id for p in items if p.user_id])
+    names = await repo.active_user_names(
+        session, wanted + [p.user_id for p in items if p.user_id], scope_path
+    )
     petitioners = await repo.case_petitioner_names(
         session, case_id, [p.petitioner_id for p in items if p.petitioner_id]
     )

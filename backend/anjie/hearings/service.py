@@ -108,6 +108,7 @@ async def create(session: AsyncSession, principal: Principal, data: HearingCreat
     participants = await scheduling.check_people(
         session,
         case.id,
+        principal.org_path,
         chair_user_id=data.chair_user_id,
         clerk_user_id=data.clerk_user_id,
         final=plan,
@@ -205,6 +206,7 @@ async def update(
     participants = await scheduling.check_people(
         session,
         case.id,
+        principal.org_path,
         chair_user_id=data.chair_user_id,
         clerk_user_id=data.clerk_user_id,
         final=plan,
