@@ -57,6 +57,8 @@ function notice(id: string, status: NoticeOut['status'], due = '2026-11-30'): No
     number: `清督〔2026〕${id}号`,
     case_id: 'c1',
     case_number: 'QX-1',
+    org_unit_id: 'u',
+    issuing_unit_id: 'o-unit',
     issued_by: { id: 'o', display_name: '办公室' },
     issued_at: '2026-11-20T02:00:00Z',
     to_users: [{ id: 'u1', display_name: '张明' }],
@@ -67,7 +69,12 @@ function notice(id: string, status: NoticeOut['status'], due = '2026-11-30'): No
     status,
     replies: [],
     deadline_id: null,
+    closed_at: null,
+    closed_by: null,
+    close_note: null,
     version: 1,
+    created_at: '2026-11-20T02:00:00Z',
+    updated_at: '2026-11-20T02:00:00Z',
   }
 }
 

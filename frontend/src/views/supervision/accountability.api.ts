@@ -1,47 +1,37 @@
-import { allPages, requestJson } from './json'
-import type { RoleInCase } from '@/api/types'
+import { api, type ApiPaths } from '@/api/client'
+import { unwrap } from '@/api/problem'
+import type { components } from '@/api/schema'
 
-export type Decision = 'none' | 'talk' | 'circulated_criticism' | 'referral'
+type S = components['schemas']
+export type AccountabilityOut = S['RecordOut']
+/** Who held the case (包案) when the deadline passed, as named when the review opened. */
+export type RecordPerson = S['PersonOut']
+export type Decision = S['AccountabilityDecision']
+export type AccountabilityStatus = S['AccountabilityStatus']
+export type DecideIn = S['RecordDecide']
+export type RecordFilters = Omit<NonNullable<ApiPaths['/accountability-records']['get']['parameters']['query']>, 'limit' | 'cursor'>
+
 export const DECISIONS: readonly Decision[] = ['none', 'talk', 'circulated_criticism', 'referral']
 
-/** Who held the case (包案) when the deadline passed, as named when the review opened. */
-export interface RecordPerson {
-  role_in_case: RoleInCase
-  user_id: string | null
-  org_unit_id: string | null
-  name: string | null
-  started_at: string
-  ended_at: string | null
+/** Every record matching `filters`, following `next_cursor` (the lists are small: one county's reviews). */
+export async function listRecords(filters: RecordFilters = {}): Promise<AccountabilityOut[]> {
+  const all: AccountabilityOut[] = []
+  let cursor: string | undefined
+  do {
+    const page = unwrap(
+      await api.GET('/accountability-records', { params: { query: { ...filters, limit: 200, ...(cursor ? { cursor } : {}) } } }),
+    )
+    all.push(...page.items)
+    cursor = page.next_cursor ?? undefined
+  } while (cursor !== undefined)
+  return all
 }
 
-export interface AccountabilityOut {
-  id: string
-  case_id: string
-  org_unit_id: string
-  deadline_ids: string[]
-  persons: RecordPerson[]
-  opened_at: string
-  opened_by: string | null
-  finding: string | null
-  decision: Decision | null
-  decision_note: string | null
-  decided_by: string | null
-  decided_at: string | null
-  status: string
-  created_at: string
-  version: number
+export async function getRecord(id: string): Promise<AccountabilityOut> {
+  return unwrap(await api.GET('/accountability-records/{record_id}', { params: { path: { record_id: id } } }))
 }
 
-export interface DecideIn {
-  decision: Decision
-  finding: string
-  note?: string
+/** A leader's decision, once; a second one or a leader among the persons concerned comes back as a 409 problem. */
+export async function decideRecord(id: string, body: DecideIn): Promise<AccountabilityOut> {
+  return unwrap(await api.POST('/accountability-records/{record_id}/decide', { params: { path: { record_id: id } }, body }))
 }
-
-export const listRecords = (filters: { case_id?: string; status?: string } = {}) =>
-  allPages<AccountabilityOut>('/accountability-records', filters)
-
-export const getRecord = (id: string) => requestJson<AccountabilityOut>('GET', `/accountability-records/${id}`)
-
-export const decideRecord = (id: string, body: DecideIn) =>
-  requestJson<AccountabilityOut>('POST', `/accountability-records/${id}/decide`, { body })

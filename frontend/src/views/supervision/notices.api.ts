@@ -1,68 +1,60 @@
-import { allPages, requestJson } from './json'
+import { api, type ApiPaths } from '@/api/client'
+import { unwrap } from '@/api/problem'
+import type { components } from '@/api/schema'
 
-export interface PersonRef {
-  id: string
-  display_name: string
-}
+type S = components['schemas']
+export type NoticeOut = S['NoticeOut']
+export type NoticeCreate = S['NoticeCreate']
+export type NoticeStatus = S['NoticeStatus']
+export type NoticeReply = S['ReplyOut']
+export type NoticeFilters = Omit<NonNullable<ApiPaths['/supervision-notices']['get']['parameters']['query']>, 'limit' | 'cursor'>
 
-export type NoticeStatus = 'open' | 'replied' | 'closed' | 'returned'
 export const NOTICE_STATUSES: readonly NoticeStatus[] = ['open', 'replied', 'closed', 'returned']
 /** A notice waits for its addressees while it is open or was sent back for a better reply. */
 export const AWAITING_REPLY: readonly NoticeStatus[] = ['open', 'returned']
 
-export interface NoticeReply {
-  id: string
-  author: PersonRef
-  text: string
-  created_at: string
+/** Every notice matching `filters`, following `next_cursor` (a county's open notices, one case's notices: small lists). */
+export async function listNotices(filters: NoticeFilters = {}): Promise<NoticeOut[]> {
+  const all: NoticeOut[] = []
+  let cursor: string | undefined
+  do {
+    const page = unwrap(
+      await api.GET('/supervision-notices', { params: { query: { ...filters, limit: 200, ...(cursor ? { cursor } : {}) } } }),
+    )
+    all.push(...page.items)
+    cursor = page.next_cursor ?? undefined
+  } while (cursor !== undefined)
+  return all
 }
 
-export interface NoticeOut {
-  id: string
-  number: string
-  case_id: string
-  case_number: string
-  issued_by: PersonRef
-  issued_at: string
-  to_users: PersonRef[]
-  to_unit: { id: string; name: string } | null
-  reason: string
-  requirements: string
-  reply_due_on: string
-  status: NoticeStatus
-  replies: NoticeReply[]
-  deadline_id: string | null
-  version: number
+export async function getNotice(id: string): Promise<NoticeOut> {
+  return unwrap(await api.GET('/supervision-notices/{notice_id}', { params: { path: { notice_id: id } } }))
 }
 
-export interface NoticeCreate {
-  case_id: string
-  to_user_ids: string[]
-  reason: string
-  requirements: string
-  reply_due_on: string
+/** `idempotencyKey`: one per opened form, so a double submit or a retry issues one notice. */
+export async function issueNotice(body: NoticeCreate, idempotencyKey: string): Promise<NoticeOut> {
+  return unwrap(await api.POST('/supervision-notices', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body }))
 }
 
-export interface NoticeFilters {
-  case_id?: string
-  status?: NoticeStatus
-  to_me?: boolean
+/** Reply to a notice; the server answers with the whole notice, the new reply last of `replies`. */
+export async function replyToNotice(id: string, text: string): Promise<NoticeOut> {
+  return unwrap(await api.POST('/supervision-notices/{notice_id}/replies', { params: { path: { notice_id: id } }, body: { text } }))
 }
 
-export const listNotices = (filters: NoticeFilters = {}) => allPages<NoticeOut>('/supervision-notices', { ...filters })
+export async function closeNotice(id: string, note?: string): Promise<NoticeOut> {
+  return unwrap(
+    await api.POST('/supervision-notices/{notice_id}/close', { params: { path: { notice_id: id } }, body: note ? { note } : {} }),
+  )
+}
 
-export const getNotice = (id: string) => requestJson<NoticeOut>('GET', `/supervision-notices/${id}`)
-
-export const issueNotice = (body: NoticeCreate, idempotencyKey: string) =>
-  requestJson<NoticeOut>('POST', '/supervision-notices', { body, headers: { 'Idempotency-Key': idempotencyKey } })
-
-export const replyToNotice = (id: string, text: string) => requestJson<NoticeReply>('POST', `/supervision-notices/${id}/replies`, { body: { text } })
-
-export const closeNotice = (id: string, note?: string) =>
-  requestJson<NoticeOut>('POST', `/supervision-notices/${id}/close`, { body: note ? { note } : {} })
-
-export const returnNotice = (id: string, reason: string, replyDueOn: string) =>
-  requestJson<NoticeOut>('POST', `/supervision-notices/${id}/return`, { body: { reason, reply_due_on: replyDueOn } })
+export async function returnNotice(id: string, reason: string, replyDueOn: string): Promise<NoticeOut> {
+  return unwrap(
+    await api.POST('/supervision-notices/{notice_id}/return', {
+      params: { path: { notice_id: id } },
+      body: { reason, reply_due_on: replyDueOn },
+    }),
+  )
+}
 
 /** The unit line of a notice; empty when it is addressed to people only. */
 export const unitName = (unit: NoticeOut['to_unit']): string => unit?.name ?? ''
