@@ -63,7 +63,7 @@ _STATUS_TEXT = {
     503: ("ServiceUnavailable", "The database is unreachable; retry later (see `Retry-After`)"),
 }
 # Operations whose service throttles the caller (docs/architecture.md: counters in PostgreSQL).
-_THROTTLED = frozenset({"issueToken"})
+_THROTTLED = frozenset({"issueToken", "changePassword"})
 # Answers a route's dependencies do not show: the feed's own token (a query parameter) and a
 # year of the working-day calendar nobody entered yet (docs/domain.md, working days).
 _SPECIAL: dict[str, set[int]] = {

@@ -76,6 +76,8 @@ export interface paths {
         /**
          * Change Password
          * @description Change one's own password; every session of the account ends, so sign in again.
+         *
+         *     Wrong current passwords are throttled like sign-ins (429 with Retry-After).
          */
         post: operations["changePassword"];
         delete?: never;
@@ -4974,12 +4976,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
