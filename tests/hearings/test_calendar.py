@@ -120,3 +120,20 @@ async def test_a_disabled_account_loses_its_feed(world: World) -> None:
     token = await _token(h, h.official)
     await h.s.conn.execute("UPDATE app_user SET is_active = false WHERE id = $1", h.official.id)
     assert_problem(await h.client.get(FEED, params={"token": token}), 401)
+
+
+async def test_the_feed_speaks_the_callers_language_not_identifiers(world: World) -> None:
+    h = await hearing_scene(world)
+    me = h.official
+    await h.created(
+        participants=[
+            {"kind": "official", "user_id": str(me.id)},
+            {"kind": "petitioner", "petitioner_id": str(h.petitioner_id)},
+        ]
+    )
+    [event] = list((await _feed(h, await _token(h, me))).walk("VEVENT"))
+    summary, description = str(event["SUMMARY"]), str(event["DESCRIPTION"])
+    assert summary.startswith("调解 · ")
+    assert "状态：已安排" in description and "我的角色：工作人员" in description
+    for identifier in ("mediation", "scheduled", "official"):
+        assert identifier not in summary + description
