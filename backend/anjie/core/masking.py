@@ -50,9 +50,11 @@ MASK_FREE_TEXT = "mask_free_text"
 # ID numbers (18 characters, or the old 15 digits) and mainland mobile and landline numbers
 # typed into free text (notes, demands, minutes): what a field-by-field mask cannot see.
 _FREE_TEXT = re.compile(
-    r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])"
-    r"|(?<!\d)1[3-9]\d{9}(?!\d)"
-    r"|(?<![\d-])0\d{2,3}-?\d{7,8}(?!\d)"
+    # Bounded by anything but letters, digits and dashes, so digit runs inside identifiers (a
+    # UUID's last group, a hex request id, a case number) are never taken for a number.
+    r"(?<![0-9A-Za-z-])"
+    r"(?:\d{17}[\dXx]|\d{15}|1[3-9]\d{9}|0\d{2,3}-?\d{7,8})"
+    r"(?![0-9A-Za-z-])"
 )
 
 

@@ -223,11 +223,14 @@ class MaskFreeText:
                 chunks.append(message.get("body", b""))
                 if message.get("more_body", False):
                     return
-                body = json.dumps(
-                    mask_strings(json.loads(b"".join(chunks) or b"null")),
-                    ensure_ascii=False,
-                    separators=(",", ":"),
-                ).encode()
+                raw = b"".join(chunks)
+                body = (
+                    json.dumps(
+                        mask_strings(json.loads(raw)), ensure_ascii=False, separators=(",", ":")
+                    ).encode()
+                    if raw
+                    else raw  # a 204 has no body to mask
+                )
                 headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
                 headers.append((b"content-length", str(len(body)).encode()))
                 await send({**start, "headers": headers})
