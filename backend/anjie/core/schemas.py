@@ -7,6 +7,7 @@ request body is a 422 at the field that carries it, before any SQL runs.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import (
@@ -75,6 +76,38 @@ class _Text:
 
 
 NoNul = _Text()
+
+
+@dataclass(frozen=True)
+class Years:
+    """A date's or a moment's bounds (`ge`/`le`, from 1 January of `first` to 31 December of
+    `last`) said in the contract: JSON Schema has no minimum for a date, so the pattern names the
+    years, and a client knows the day it sends is in range."""
+
+    first: int
+    last: int = 9999
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        for branch in json_schema.get("anyOf", [json_schema]):
+            if branch.get("type") == "string":
+                branch["pattern"] = self.pattern()
+        return json_schema
+
+    def pattern(self) -> str:
+        assert self.first % 100 == 0 and self.last % 100 == 99, "whole centuries"
+        centuries = range(self.first // 100, self.last // 100 + 1)
+        # A whole run of ten centuries (2000–2999) is one `2[0-9]`.
+        parts = [
+            f"{tens}[0-9]" if all(tens * 10 + d in centuries for d in range(10)) else str(c)
+            for c in centuries
+            for tens in [c // 10]
+            if c % 10 == 0 or not all(tens * 10 + d in centuries for d in range(10))
+        ]
+        return f"^(?:{'|'.join(parts)})[0-9]{{2}}-"
+
 
 Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
 Name = Annotated[str, Field(min_length=1, max_length=100), NoNul]
