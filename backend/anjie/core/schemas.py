@@ -41,16 +41,18 @@ def _no_nul(value: str) -> str:
     return value
 
 
-# What `str_strip_whitespace` trims (Unicode White_Space), spelled out: `\\s` differs between
-# the contract's regex dialect and Python's.
-_SPACE = r"\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# What `str_strip_whitespace` trims (Unicode White_Space but the controls refused anyway),
+# spelled out: `\\s` differs between the contract's regex dialect and Python's.
+_SPACE = r"\t\n\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _CONTROL_CLASS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 
 
-def text_pattern(min_length: int) -> str:
-    """The contract's regex for a refused-controls text whose trimmed value keeps `min_length`
+def text_pattern(min_length: int, *, trimmed: bool = True) -> str:
+    """The contract's regex for a refused-controls text whose (trimmed) value keeps `min_length`
     characters: what the validators enforce, so a client (and the contract fuzz) knows it."""
     text, solid = f"[^{_CONTROL_CLASS}]", f"[^{_SPACE}{_CONTROL_CLASS}]"
+    if not trimmed:
+        return f"^{text}{{{min_length},}}$"
     if min_length <= 0:
         return f"^{text}*$"
     if min_length == 1:
@@ -60,6 +62,9 @@ def text_pattern(min_length: int) -> str:
 
 class _Text:
     """NUL and control characters refused (`_no_nul`), and said in the schema as a pattern."""
+
+    def __init__(self, *, trimmed: bool = True) -> None:
+        self.trimmed = trimmed
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
@@ -71,11 +76,15 @@ class _Text:
     ) -> JsonSchemaValue:
         json_schema = handler(schema)
         if json_schema.get("type") == "string" and "pattern" not in json_schema:
-            json_schema["pattern"] = text_pattern(json_schema.get("minLength", 0))
+            json_schema["pattern"] = text_pattern(
+                json_schema.get("minLength", 0), trimmed=self.trimmed
+            )
         return json_schema
 
 
 NoNul = _Text()
+# For text taken exactly as typed (`strip_whitespace=False`): blanks count towards its length.
+RawNoNul = _Text(trimmed=False)
 
 
 @dataclass(frozen=True)
