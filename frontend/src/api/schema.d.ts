@@ -1888,8 +1888,11 @@ export interface components {
         };
         /** Body_issueToken */
         Body_issueToken: {
-            /** Grant Type */
-            grant_type: string;
+            /**
+             * Grant Type
+             * @enum {string}
+             */
+            grant_type: "password" | "refresh_token";
             /** Username */
             username?: string | null;
             /** Password */
