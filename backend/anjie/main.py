@@ -64,10 +64,12 @@ _STATUS_TEXT = {
 }
 # Operations whose service throttles the caller (docs/architecture.md: counters in PostgreSQL).
 _THROTTLED = frozenset({"issueToken", "changePassword"})
-# Answers a route's dependencies do not show: the feed's own token (a query parameter) and a
-# year of the working-day calendar nobody entered yet (docs/domain.md, working days).
+# Answers a route's dependencies do not show: the feed's own token (a query parameter), the
+# sign-in's wrong password or spent refresh token, and a year of the working-day calendar
+# nobody entered yet (docs/domain.md, working days).
 _SPECIAL: dict[str, set[int]] = {
     "getHearingCalendar": {401},
+    "issueToken": {401},
     "addWorkingDays": {409},
     "getCalendarYear": {409},
 }

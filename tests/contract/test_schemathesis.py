@@ -4,10 +4,12 @@ in-process to the app on the test database, once per role, and runs every defaul
 no server error, every status, content type, header and body documented, invalid data
 refused, valid data accepted.
 
-It is not yet part of `make test`: it still finds failures (156 unique operation × mode × check
-ones over the five roles, down from 1,035 before the contract documented its errors), mostly
-valid-looking requests that a business rule or an opaque cursor refuses with a 422. `make
-schemathesis` runs it (ANJIE_SCHEMATHESIS=1); it joins `make test` once it runs clean.
+It is not yet part of `make test`: it still finds failures (39 unique operation × mode × check
+ones over the five roles, down from 145 once the sign-out no longer hid the rest, and 1,035
+before the contract documented its errors), mostly valid-looking requests that a rule the
+schema cannot say refuses with a 422: an ID number's check digit, a decimal string, a field
+one transition action or participant kind does not take. `make schemathesis` runs it
+(ANJIE_SCHEMATHESIS=1); it joins `make test` once it runs clean.
 
 The app under test is its own instance: schemathesis runs it, with its lifespan, on an event
 loop of its own, while the scene is set through the harness's connection. Examples are few per
@@ -55,6 +57,17 @@ def api_schema(contract_app: object) -> BaseSchema:
     # §13.1.1), and so is one no version can match: neither is a missed validation.
     for check in (checks.positive_data_acceptance, checks.negative_data_rejection):
         check.expected_statuses = [*check.expected_statuses, "412"]
+
+    @schema.hook
+    def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> schemathesis.Case:
+        # A cursor is opaque: only a page the server answered hands one out (its `next_cursor`),
+        # and no schema can say which strings those are. A valid request leaves it out; an
+        # invalid one may still send any string, which is a 422.
+        positive = case.meta is not None and case.meta.generation.mode is GenerationMode.POSITIVE
+        if positive and case.query:
+            case.query.pop("cursor", None)
+        return case
+
     return schema
 
 
@@ -86,8 +99,11 @@ def _check(schema: BaseSchema, token: str) -> dict[str, list[str]]:
     """Every operation, valid and invalid requests: the failures by operation."""
     found: dict[str, list[str]] = {}
     headers = {"Authorization": f"Bearer {token}"}
-    for result in schema.get_all_operations():
-        operation = result.ok()
+    operations = [result.ok() for result in schema.get_all_operations()]
+    # Signing out ends the caller's access token (its version is bumped), so every request
+    # after it would be a 401 that passes every check: the sign-out goes last.
+    operations.sort(key=lambda operation: operation.label == "POST /api/v1/auth/logout")
+    for operation in operations:
         for mode in GenerationMode:
 
             @given(case=operation.as_strategy(generation_mode=mode))

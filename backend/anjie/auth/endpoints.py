@@ -58,7 +58,11 @@ async def issue_token(
     response: Response,
     session: SessionDep,
     settings: SettingsDep,
-    grant_type: Annotated[str, Form(max_length=64)],
+    # The grants there are, said in the contract; any other stays OAuth's 400
+    # `unsupported_grant_type` (RFC 6749 §5.2), not a 422.
+    grant_type: Annotated[
+        str, Form(max_length=64, json_schema_extra={"enum": ["password", "refresh_token"]})
+    ],
     username: FormText = None,
     password: FormText = None,
     refresh_token: FormText = None,

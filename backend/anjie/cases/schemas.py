@@ -37,7 +37,7 @@ from anjie.cases.enums import (
 )
 from anjie.cases.listing import DEFAULT_SORT, SortName
 from anjie.core.pagination import PageQuery
-from anjie.core.schemas import ApiModel, NoNul, PatchModel
+from anjie.core.schemas import ApiModel, NoNul, PatchModel, Years
 from anjie.petitioners.schemas import PetitionerFields, PetitionerOut
 
 # Field(...) before NoNul: constraints placed after a validator lose their string-specific
@@ -49,7 +49,7 @@ Note = Annotated[str, Field(max_length=2000), NoNul]
 LongText = Annotated[str, Field(max_length=20_000), NoNul]
 Demands = Annotated[str, Field(min_length=1, max_length=20_000), NoNul]
 # Dates before 1900 are typing errors, not history; the upper bound is "today" (rules.py).
-Day = Annotated[date, Field(ge=date(1900, 1, 1))]
+Day = Annotated[date, Field(ge=date(1900, 1, 1)), Years(1900)]
 Count = Annotated[int, Field(ge=1, le=2**31 - 1)]
 Visits = Annotated[int, Field(ge=0, le=2**31 - 1)]
 
@@ -262,6 +262,7 @@ class CaseListQuery(PageQuery):
             le=date(2199, 12, 31),
             description="A running deadline of the case is due before this day (Beijing)",
         ),
+        Years(2000, 2199),
     ] = None
 
 

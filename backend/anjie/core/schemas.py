@@ -7,10 +7,20 @@ request body is a 422 at the field that carries it, before any SQL runs.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    ValidationError,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 
 # C0 controls other than tab, newline and carriage return, DEL, the C1 controls, and the bidi
 # embeddings, overrides and isolates: invisible characters that reorder or hide what an official
@@ -31,7 +41,82 @@ def _no_nul(value: str) -> str:
     return value
 
 
-NoNul = AfterValidator(_no_nul)
+# What `str_strip_whitespace` trims (Unicode White_Space but the controls refused anyway),
+# spelled out: `\\s` differs between the contract's regex dialect and Python's.
+_SPACE = r"\t\n\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_CONTROL_CLASS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+
+
+def text_pattern(min_length: int, *, trimmed: bool = True) -> str:
+    """The contract's regex for a refused-controls text whose (trimmed) value keeps `min_length`
+    characters: what the validators enforce, so a client (and the contract fuzz) knows it."""
+    text, solid = f"[^{_CONTROL_CLASS}]", f"[^{_SPACE}{_CONTROL_CLASS}]"
+    if not trimmed:
+        return f"^{text}{{{min_length},}}$"
+    if min_length <= 0:
+        return f"^{text}*$"
+    if min_length == 1:
+        return f"^[{_SPACE}]*{solid}{text}*$"
+    return f"^[{_SPACE}]*{solid}{text}{{{min_length - 2},}}{solid}[{_SPACE}]*$"
+
+
+class _Text:
+    """NUL and control characters refused (`_no_nul`), and said in the schema as a pattern."""
+
+    def __init__(self, *, trimmed: bool = True) -> None:
+        self.trimmed = trimmed
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(_no_nul, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        if json_schema.get("type") == "string" and "pattern" not in json_schema:
+            json_schema["pattern"] = text_pattern(
+                json_schema.get("minLength", 0), trimmed=self.trimmed
+            )
+        return json_schema
+
+
+NoNul = _Text()
+# For text taken exactly as typed (`strip_whitespace=False`): blanks count towards its length.
+RawNoNul = _Text(trimmed=False)
+
+
+@dataclass(frozen=True)
+class Years:
+    """A date's or a moment's bounds (`ge`/`le`, from 1 January of `first` to 31 December of
+    `last`) said in the contract: JSON Schema has no minimum for a date, so the pattern names the
+    years, and a client knows the day it sends is in range."""
+
+    first: int
+    last: int = 9999
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        for branch in json_schema.get("anyOf", [json_schema]):
+            if branch.get("type") == "string":
+                branch["pattern"] = self.pattern()
+        return json_schema
+
+    def pattern(self) -> str:
+        assert self.first % 100 == 0 and self.last % 100 == 99, "whole centuries"
+        centuries = range(self.first // 100, self.last // 100 + 1)
+        # A whole run of ten centuries (2000–2999) is one `2[0-9]`.
+        parts = [
+            f"{tens}[0-9]" if all(tens * 10 + d in centuries for d in range(10)) else str(c)
+            for c in centuries
+            for tens in [c // 10]
+            if c % 10 == 0 or not all(tens * 10 + d in centuries for d in range(10))
+        ]
+        return f"^(?:{'|'.join(parts)})[0-9]{{2}}-"
+
 
 Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
 Name = Annotated[str, Field(min_length=1, max_length=100), NoNul]

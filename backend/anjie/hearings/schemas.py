@@ -11,7 +11,7 @@ from pydantic import AwareDatetime, BaseModel, Field, ValidationError, model_val
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from anjie.core.pagination import PageQuery
-from anjie.core.schemas import ApiModel, LongText, Name, NoNul, PatchModel, Reason, ShortText
+from anjie.core.schemas import ApiModel, LongText, Name, NoNul, PatchModel, Reason, ShortText, Years
 from anjie.hearings.models import HearingKind, HearingStatus, ParticipantKind
 from anjie.users.schemas import UserRef
 
@@ -19,6 +19,7 @@ from anjie.users.schemas import UserRef
 Moment = Annotated[
     AwareDatetime,
     Field(ge=datetime(2000, 1, 1, tzinfo=UTC), le=datetime(2199, 12, 31, tzinfo=UTC)),
+    Years(2000, 2199),
 ]
 Minutes = Annotated[int, Field(ge=15, le=600, description="Planned length, 15–600 minutes")]
 Place = Annotated[str, Field(min_length=1, max_length=200), NoNul]
@@ -134,10 +135,12 @@ class HearingListQuery(PageQuery):
     from_: Annotated[
         date | None,
         Field(alias="from", ge=_FIRST_DAY, le=_LAST_DAY, description="Starts on or after"),
+        Years(2000, 2199),
     ] = None
     to: Annotated[
         date | None,
         Field(ge=_FIRST_DAY, le=_LAST_DAY, description="Starts on or before (Beijing date)"),
+        Years(2000, 2199),
     ] = None
     status: Annotated[list[HearingStatus] | None, Field(description="Any of these")] = None
     kind: Annotated[list[HearingKind] | None, Field(description="Any of these")] = None

@@ -10,14 +10,14 @@ from typing import Annotated
 from pydantic import BaseModel, Field
 
 from anjie.core.pagination import PageQuery
-from anjie.core.schemas import ApiModel, NoNul, Reason
+from anjie.core.schemas import ApiModel, NoNul, Reason, Years
 from anjie.notices.models import NoticeStatus
 from anjie.users.schemas import UserRef
 
 Text = Annotated[str, Field(min_length=1, max_length=20_000), NoNul]
 Note = Annotated[str, Field(max_length=2000), NoNul]
 # The days a reply date may name at all; service.py also wants it after today.
-ReplyDay = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2199, 12, 31))]
+ReplyDay = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2199, 12, 31)), Years(2000, 2199)]
 
 
 class NoticeCreate(ApiModel):

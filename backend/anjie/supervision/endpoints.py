@@ -17,6 +17,7 @@ from anjie.core.calendar import SHANGHAI
 from anjie.core.concurrency import OptionalIfMatch, set_etag
 from anjie.core.db import SessionDep
 from anjie.core.pagination import Cursor, Limit, Page
+from anjie.core.schemas import Years
 from anjie.supervision import listing, rules_service, service
 from anjie.supervision.models import DeadlineStatus
 from anjie.supervision.repository import DeadlineFilters
@@ -57,10 +58,14 @@ async def list_deadlines(
     responsible_user_id: uuid.UUID | None = None,
     responsible_unit_id: uuid.UUID | None = None,
     due_before: Annotated[
-        date | None, Query(ge=_FIRST_DAY, le=_LAST_DAY, description="Due before this day begins")
+        date | None,
+        Query(ge=_FIRST_DAY, le=_LAST_DAY, description="Due before this day begins"),
+        Years(2000, 2199),
     ] = None,
     due_after: Annotated[
-        date | None, Query(ge=_FIRST_DAY, le=_LAST_DAY, description="Due on or after this day")
+        date | None,
+        Query(ge=_FIRST_DAY, le=_LAST_DAY, description="Due on or after this day"),
+        Years(2000, 2199),
     ] = None,
     overdue: Annotated[
         bool | None, Query(description="true: past due and still running (marked or not)")

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field, StringConstraints, field_validator
 
 from anjie.access.roles import Role
 from anjie.core.pagination import PageQuery
-from anjie.core.schemas import ApiModel, Name, NoNul, OutModel, PatchModel
+from anjie.core.schemas import ApiModel, Name, NoNul, OutModel, PatchModel, RawNoNul
 
 MIN_PASSWORD = 12
 
@@ -18,7 +18,7 @@ Password = Annotated[
     str,
     StringConstraints(strip_whitespace=False),
     Field(min_length=MIN_PASSWORD, max_length=256),
-    NoNul,
+    RawNoNul,
 ]
 Post = Annotated[str, Field(min_length=1, max_length=100), NoNul]
 Roles = Annotated[list[Role], Field(max_length=5)]

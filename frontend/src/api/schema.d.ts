@@ -1888,8 +1888,11 @@ export interface components {
         };
         /** Body_issueToken */
         Body_issueToken: {
-            /** Grant Type */
-            grant_type: string;
+            /**
+             * Grant Type
+             * @enum {string}
+             */
+            grant_type: "password" | "refresh_token";
             /** Username */
             username?: string | null;
             /** Password */
@@ -4894,6 +4897,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
