@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi import APIRouter, Depends, Response, status
 
 from anjie.access.dependencies import Authorize
 from anjie.access.permissions import Permission
@@ -53,7 +53,6 @@ async def get_campaign(
 async def update_campaign(
     campaign_id: uuid.UUID,
     body: CampaignUpdate,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     response: Response,

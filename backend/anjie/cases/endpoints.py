@@ -66,7 +66,6 @@ async def get_case(
 async def update_case(
     case_id: uuid.UUID,
     body: CaseUpdate,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     cipher: CipherDep,

@@ -113,7 +113,6 @@ async def get_hearing(
 async def update_hearing(
     hearing_id: uuid.UUID,
     body: HearingUpdate,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     response: Response,
@@ -129,7 +128,6 @@ async def update_hearing(
 async def hold_hearing(
     hearing_id: uuid.UUID,
     body: HearingHold,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     response: Response,
@@ -145,7 +143,6 @@ async def hold_hearing(
 async def postpone_hearing(
     hearing_id: uuid.UUID,
     body: HearingPostpone,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     response: Response,
@@ -161,7 +158,6 @@ async def postpone_hearing(
 async def reschedule_hearing(
     hearing_id: uuid.UUID,
     body: HearingReschedule,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     response: Response,
@@ -178,7 +174,6 @@ async def reschedule_hearing(
 async def cancel_hearing(
     hearing_id: uuid.UUID,
     body: HearingCancel,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     response: Response,

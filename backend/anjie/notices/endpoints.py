@@ -76,7 +76,6 @@ async def get_notice(
 async def reply_to_notice(
     notice_id: uuid.UUID,
     body: ReplyCreate,
-    request: Request,
     session: SessionDep,
     principal: Replier,
     response: Response,
@@ -95,7 +94,6 @@ async def reply_to_notice(
 async def close_notice(
     notice_id: uuid.UUID,
     body: NoticeClose,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     response: Response,
@@ -112,7 +110,6 @@ async def close_notice(
 async def return_notice(
     notice_id: uuid.UUID,
     body: NoticeReturn,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     response: Response,

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from anjie.access.dependencies import Authorize
 from anjie.access.permissions import Permission
@@ -56,7 +56,6 @@ async def get_org_unit(
 async def update_org_unit(
     unit_id: uuid.UUID,
     body: OrgUnitUpdate,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     response: Response,
@@ -70,7 +69,6 @@ async def update_org_unit(
 @router.delete("/{unit_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="deleteOrgUnit")
 async def delete_org_unit(
     unit_id: uuid.UUID,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     expected_version: IfMatch,

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from anjie.access.dependencies import Authorize
 from anjie.access.permissions import Permission
@@ -78,7 +78,6 @@ async def get_petitioner(
 async def update_petitioner(
     petitioner_id: uuid.UUID,
     body: PetitionerUpdate,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     cipher: CipherDep,

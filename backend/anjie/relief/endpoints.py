@@ -89,7 +89,6 @@ async def get_relief_application(
 async def update_relief_application(
     application_id: uuid.UUID,
     body: ReliefUpdate,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     response: Response,

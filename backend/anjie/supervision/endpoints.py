@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime, time
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 from pydantic import AwareDatetime
 
 from anjie.access.dependencies import Authorize
@@ -107,7 +107,6 @@ async def _answer(response: Response, out: DeadlineOut) -> DeadlineOut:
 async def pause_deadline(
     deadline_id: uuid.UUID,
     body: ClockReason,
-    request: Request,
     session: SessionDep,
     principal: Worker,
     response: Response,
@@ -122,7 +121,6 @@ async def pause_deadline(
 async def resume_deadline(
     deadline_id: uuid.UUID,
     body: ClockReason,
-    request: Request,
     session: SessionDep,
     principal: Worker,
     response: Response,
@@ -137,7 +135,6 @@ async def resume_deadline(
 async def extend_deadline(
     deadline_id: uuid.UUID,
     body: ClockExtend,
-    request: Request,
     session: SessionDep,
     principal: Approver,
     response: Response,
@@ -156,7 +153,6 @@ async def extend_deadline(
 async def meet_deadline(
     deadline_id: uuid.UUID,
     body: ClockClose,
-    request: Request,
     session: SessionDep,
     principal: Worker,
     response: Response,
@@ -171,7 +167,6 @@ async def meet_deadline(
 async def waive_deadline(
     deadline_id: uuid.UUID,
     body: ClockReason,
-    request: Request,
     session: SessionDep,
     principal: Approver,
     response: Response,
@@ -195,7 +190,6 @@ async def put_deadline_rule(
     campaign_id: uuid.UUID,
     kind: DeadlineRuleKind,
     body: RuleIn,
-    request: Request,
     session: SessionDep,
     principal: RuleWriter,
     expected_version: OptionalIfMatch,

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from anjie.access.dependencies import Authorize
 from anjie.access.permissions import Permission
@@ -62,7 +62,6 @@ async def get_user(
 async def update_user(
     user_id: uuid.UUID,
     body: UserUpdate,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     response: Response,
@@ -78,7 +77,6 @@ async def update_user(
 async def set_user_roles(
     user_id: uuid.UUID,
     body: RolesUpdate,
-    request: Request,
     session: SessionDep,
     principal: Writer,
     response: Response,
